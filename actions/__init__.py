@@ -1,1 +1,1 @@
-"""Relais: actions."""
+"""Rasa custom actions: thin wrappers around relais.dialogue, split by concern."""

@@ -1,0 +1,77 @@
+# Relais — every install step lives here; `make run` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := .venv/bin/python
+RASA := .venv-rasa/bin/rasa
+# Rasa 3.6 needs Python 3.10 (pyenv's on these machines); uv must not download one.
+PY310 ?= $(shell (pyenv root 2>/dev/null || echo $$HOME/.pyenv))/versions/3.10.13/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help install run train test lint test-unit validate test-stories nlu-eval test-integration \
+        bench-routing browser clean
+
+help:
+	@echo "make run        set everything up on first use, then run Relais (web chat on http://127.0.0.1:8000)"
+	@echo "make test       lint, unit tests, rasa data validate, train, story tests, NLU gate, integration"
+	@echo "make nlu-eval   NLU figures on the held-out set"
+	@echo "make bench-routing  routing speed figures"
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+.venv/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	touch $@
+
+.venv-rasa/.installed: requirements-rasa.txt | $(UV)
+	test -d .venv-rasa || $(UV) venv --quiet -p $(PY310) .venv-rasa
+	$(UV) pip install --quiet -p .venv-rasa/bin/python -r requirements-rasa.txt
+	touch $@
+
+install: .venv/.installed .venv-rasa/.installed
+
+run: install
+	$(PY) -m relais.cli run
+
+train: install
+	$(PY) -m relais.cli train
+
+# Chromium for the browser tests (Debian's; Playwright cannot download its own here).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
+
+lint: .venv/.installed
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy relais bot actions store analytics
+
+test-unit: .venv/.installed
+	.venv/bin/pytest -q -m "not rasa and not browser"
+
+validate: .venv-rasa/.installed
+	$(RASA) data validate --data nlu dialogue --domain domain.yml --config config.yml
+
+test-stories: train
+	$(RASA) test core --model models/relais.tar.gz --stories tests/stories \
+	  --fail-on-prediction-errors --out var/results/stories
+
+nlu-eval: train
+	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/heldout.yml
+
+test-integration: train browser
+	.venv/bin/pytest -q -m "rasa or browser"
+
+test: lint test-unit validate test-stories nlu-eval test-integration
+
+bench-routing: .venv/.installed
+	$(PY) scripts/bench_routing.py
+
+clean:
+	rm -rf models var/results

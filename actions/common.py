@@ -1,0 +1,70 @@
+"""What every action shares: the dialogue instance, reading the tracker, emitting a Turn."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from relais.config import settings
+from relais.dialogue.turns import Dialogue, State, Turn
+
+ERASE_MARKER = "relais_erase"
+# Rasa's REST channel splits a text on blank lines; a word joiner keeps one answer in one bubble.
+_PARAGRAPH = "\n\u2060\n"
+
+
+@cache
+def dialogue() -> Dialogue:
+    """The dialogue bound to the configured database."""
+    return Dialogue(settings().database_url)
+
+
+def state_of(tracker: Tracker) -> State:
+    """The conversation state kept in the tracker's slots."""
+    return State.from_slots(tracker.current_slot_values())
+
+
+def channel_of(tracker: Tracker) -> str:
+    """The channel the gateway named in the message metadata (web, telegram…)."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return str(metadata.get("channel") or "rest")
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The young person's last message as they typed it."""
+    return str(tracker.latest_message.get("text") or "")
+
+
+def recent_user_texts(tracker: Tracker, limit: int = 3) -> tuple[str, ...]:
+    """The last typed messages (not button payloads), oldest first, for a handoff summary."""
+    found: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            text = str(event.get("text") or "")
+            if text and not text.startswith("/"):
+                found.append(text)
+                if len(found) == limit:
+                    break
+    return tuple(reversed(found))
+
+
+def entity(tracker: Tracker, name: str) -> str | None:
+    """The first value of an entity in the last message."""
+    value = next(tracker.get_latest_entity_values(name), None)
+    return str(value) if value is not None else None
+
+
+def emit(dispatcher: CollectingDispatcher, before: State, turn: Turn) -> list[EventType]:
+    """Send the turn's replies and return the slot events of what changed."""
+    for reply in turn.replies:
+        buttons: list[dict[str, Any]] = [
+            {"title": b.title, "payload": b.payload} for b in reply.buttons
+        ]
+        dispatcher.utter_message(text=reply.text.replace("\n\n", _PARAGRAPH), buttons=buttons)
+    if turn.erase:
+        dispatcher.utter_message(json_message={ERASE_MARKER: True})
+    return [SlotSet(name, value) for name, value in turn.state.changes_from(before).items()]

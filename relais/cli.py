@@ -1,0 +1,104 @@
+"""`relais`: the one command line (run, train, where, chat, db) that the Makefile calls."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from relais.config import settings
+
+
+def _where(args: argparse.Namespace) -> int:
+    from relais.routing import resolve
+
+    print(json.dumps(resolve(args.text).to_dict(), ensure_ascii=False))
+    return 0
+
+
+def _db(args: argparse.Namespace) -> int:
+    from store.migrate import downgrade, upgrade
+
+    url = settings().database_url
+    if args.action == "upgrade":
+        upgrade(url)
+    else:
+        downgrade(url, args.revision)
+    print(f"database schema: {args.action} done")
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from relais.services import train
+
+    trained = train(force=args.force)
+    print("model trained" if trained else "model up to date (inputs unchanged)")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.server import serve
+
+    from relais.services import start_services, train
+    from store.migrate import upgrade
+
+    config = settings()
+    upgrade(config.database_url)
+    train()
+    print("Starting Rasa and the action server (about a minute)…", flush=True)
+    services = start_services(config)
+    try:
+        asyncio.run(serve(config))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        services.stop()
+    return 0
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from bot.terminal import chat
+
+    return asyncio.run(chat(settings()))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, one sub-command per job."""
+    parser = argparse.ArgumentParser(prog="relais", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    where = sub.add_parser("where", help="find the Mission Locale for a commune, postal code…")
+    where.add_argument("text", help='free text, e.g. "st ouen l aumone" or "95100"')
+    where.set_defaults(func=_where)
+
+    db = sub.add_parser("db", help="database schema")
+    db.add_argument("action", choices=["upgrade", "downgrade"])
+    db.add_argument("revision", nargs="?", default="head")
+    db.set_defaults(func=_db)
+
+    train = sub.add_parser("train", help="train the Rasa model if its inputs changed")
+    train.add_argument("--force", action="store_true")
+    train.set_defaults(func=_train)
+
+    run = sub.add_parser("run", help="run Rasa, the action server, the web chat and Telegram")
+    run.set_defaults(func=_run)
+
+    chat = sub.add_parser("chat", help="talk to the running bot in the terminal")
+    chat.set_defaults(func=_chat)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `relais` command."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

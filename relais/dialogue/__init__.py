@@ -1,0 +1,1 @@
+"""Dialogue logic in plain Python: what the bot says and decides, called by thin Rasa actions."""

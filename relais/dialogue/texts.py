@@ -1,0 +1,223 @@
+"""The French sentences the bot says outside the knowledge base, with their buttons."""
+
+from __future__ import annotations
+
+import json
+
+from relais.messages import BotReply, Button
+from relais.safety.distress import DistressKind
+
+# --- crisis -----------------------------------------------------------------------------------
+
+_CRISIS_FIRST: dict[DistressKind, str] = {
+    DistressKind.SUICIDE: (
+        "💛 Ce que tu vis compte. Appelle le 3114 maintenant : gratuit, 24h/24, "
+        "quelqu'un de formé t'écoute. Danger immédiat : 15 ou 112."
+    ),
+    DistressKind.SELF_HARM: (
+        "💛 Tu n'as pas à gérer ça seul·e. Appelle le 3114 : gratuit, 24h/24. "
+        "Si tu es blessé·e, appelle le 15 ou le 112."
+    ),
+    DistressKind.HOMELESS: (
+        "🏠 Pour dormir à l'abri ce soir, appelle le 115 : gratuit, 24h/24 (hébergement d'urgence)."
+    ),
+    DistressKind.PARTNER_VIOLENCE: (
+        "🛑 Personne n'a le droit de te frapper. Appelle le 3919 (gratuit, anonyme). "
+        "En danger maintenant : 17 ou 112 (ou SMS au 114)."
+    ),
+    DistressKind.CHILD_DANGER: (
+        "🛑 Appelle le 119 : gratuit, 24h/24, pour les jeunes en danger. "
+        "En danger maintenant : 17 ou 112."
+    ),
+    DistressKind.IMMEDIATE_DANGER: (
+        "🛑 Si tu es en danger maintenant, appelle le 17 (police) ou le 112. Par SMS : 114."
+    ),
+}
+
+ALL_NUMBERS = (
+    "Numéros utiles, gratuits : 3114 (idées suicidaires) · 115 (dormir ce soir) · "
+    "119 (jeune en danger) · 3919 (violences) · 17 ou 112 (urgence)."
+)
+
+
+def crisis_replies(kind: DistressKind | None) -> list[BotReply]:
+    """The crisis numbers, the right one first, then an offer of a human."""
+    first = _CRISIS_FIRST.get(kind) if kind is not None else None
+    text = f"{first}\n{ALL_NUMBERS}" if first else f"🛑 {ALL_NUMBERS}"
+    return [
+        BotReply(text),
+        BotReply(
+            "Tu veux qu'un·e conseiller·e de la Mission Locale te recontacte ?",
+            (
+                Button("Oui, je veux parler à quelqu'un", "/request_human"),
+                Button("Pas maintenant", payload("deny", topic="handoff")),
+            ),
+        ),
+    ]
+
+
+def right_back_reply() -> BotReply:
+    """What a young person reads when Rasa is down: their message is kept and will be answered."""
+    return BotReply(
+        "J'ai bien reçu ton message 🙏 Je suis un peu à la ramasse, je te réponds très vite, "
+        "sans que tu aies besoin de le renvoyer."
+    )
+
+
+def payload(intent: str, **entities: str) -> str:
+    """A Rasa button payload, `/intent{"entity": "value"}`."""
+    if not entities:
+        return f"/{intent}"
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}"
+
+
+# --- greeting, menu, privacy ------------------------------------------------------------------
+
+GREETING = (
+    "Salut ! 👋 Moi c'est Relais, l'assistant des Missions Locales d'Île-de-France. "
+    "Je réponds tout de suite : taf, alternance, formation, thune, logement, santé, "
+    "permis, papiers…\n"
+    "Dis-moi ce qu'il te faut 👇"
+)
+
+PRIVACY_NOTICE = (
+    "🔒 Je garde ta demande et ta commune 12 mois, sans ton nom, pour t'aider et améliorer "
+    "le service ; ta Mission Locale ne les voit que si tu demandes un·e conseiller·e.\n"
+    "Tu peux tout effacer quand tu veux avec /supprimer. Ça te va ?"
+)
+
+MENU_ITEMS: tuple[tuple[str, str], ...] = (
+    ("💼 Un job", "ask_job"),
+    ("🛠️ L'alternance", "ask_apprenticeship"),
+    ("🎓 Une formation", "ask_training"),
+    ("🧭 Trouver ma voie", "ask_orientation"),
+    ("💶 De l'argent", "ask_money"),
+    ("🏠 Un logement", "ask_housing"),
+    ("🚗 Permis, transport", "ask_mobility"),
+    ("🩺 Santé", "ask_health"),
+    ("📄 Mon CV", "ask_cv"),
+    ("🗂️ Mes papiers", "ask_admin"),
+    ("🙋 Parler à quelqu'un", "request_human"),
+)
+
+
+def menu_reply(text: str = "Tu cherches quoi ? Choisis ou écris-le avec tes mots 👇") -> BotReply:
+    """The list of needs as buttons."""
+    return BotReply(text, tuple(Button(title, f"/{intent}") for title, intent in MENU_ITEMS))
+
+
+def privacy_reply() -> BotReply:
+    """The two-line privacy notice with its two answers."""
+    return BotReply(
+        PRIVACY_NOTICE,
+        (
+            Button("✅ OK pour moi", payload("affirm", topic="privacy")),
+            Button("❌ Non merci", payload("deny", topic="privacy")),
+        ),
+    )
+
+
+def options_reply(
+    text: str = "Tu veux parler à un·e conseiller·e ou demander autre chose ?",
+) -> BotReply:
+    """What next, after an answer: a human or another question."""
+    return BotReply(
+        text,
+        (
+            Button("🙋 Parler à un·e conseiller·e", "/request_human"),
+            Button("❓ Autre question", "/show_menu"),
+        ),
+    )
+
+
+CONSENT_THANKS = "Merci 👍 C'est noté."
+CONSENT_REFUSED = "Pas de souci : je ne garde rien de notre échange, et je t'aide quand même."
+
+# --- location ---------------------------------------------------------------------------------
+
+ASK_LOCATION = (
+    "📍 Tu habites dans quelle commune ? Écris son nom ou ton code postal (ex : 95100), "
+    "je te donne l'adresse de ta Mission Locale."
+)
+LOCATION_NOT_FOUND = (
+    "Je ne trouve pas cette commune 🤔 Tu peux m'écrire ton code postal (ex : 95100) "
+    "ou le nom de ta ville ?"
+)
+LOCATION_UNKNOWN_OK = (
+    "Pas grave ! Tu trouveras toutes les Missions Locales ici : "
+    "https://www.unml.info/le-reseau/annuaire/"
+)
+
+
+def which_commune_reply(candidates: list[tuple[str, str, str]]) -> BotReply:
+    """Ask which of several communes (insee, name, département) with one button each."""
+    return BotReply(
+        "Il y a plusieurs communes qui s'appellent comme ça. C'est laquelle ?",
+        (
+            *(
+                Button(f"{name} ({dept})", payload("inform_location", commune_insee=insee))
+                for insee, name, dept in candidates
+            ),
+            Button("Aucune de celles-là", payload("deny", topic="location")),
+        ),
+    )
+
+
+def mission_locale_card(name: str, address: str, commune: str | None) -> str:
+    """The young person's Mission Locale in three short lines."""
+    where = f" pour {commune}" if commune else ""
+    return (
+        f"📍 Ta Mission Locale{where} : {name}\n{address}\n"
+        "C'est gratuit, pour les 16-25 ans, avec ou sans diplôme."
+    )
+
+
+# --- handoff ----------------------------------------------------------------------------------
+
+HANDOFF_ASK_LOCATION = (
+    "D'accord, je te mets en lien avec un·e conseiller·e 🙋 "
+    "Dis-moi d'abord ta commune ou ton code postal, pour trouver ta Mission Locale."
+)
+
+
+def handoff_consent_reply(ml_name: str) -> BotReply:
+    """Ask before sharing anything with the Mission Locale."""
+    return BotReply(
+        f"Pour qu'un·e conseiller·e de {ml_name} te réponde, je lui transmets ton besoin, "
+        "ta commune et un court résumé de notre échange. Tu es d'accord ?",
+        (
+            Button("✅ Oui, transmets", payload("affirm", topic="handoff")),
+            Button("❌ Non", payload("deny", topic="handoff")),
+        ),
+    )
+
+
+def handoff_done(ml_name: str, address: str) -> str:
+    """Tell honestly what happens after a handoff request."""
+    return (
+        f"C'est transmis ✅ Un·e conseiller·e de {ml_name} va lire ta demande et te répondre ici, "
+        "en général sous 2 jours ouvrés (pas le week-end). "
+        "Je ne peux pas te promettre l'heure exacte.\n"
+        f"Si c'est urgent, tu peux aussi passer les voir : {address}."
+    )
+
+
+HANDOFF_ALREADY = (
+    "Ta demande est déjà transmise à ta Mission Locale ✅ Un·e conseiller·e va te répondre ici. "
+    "En attendant, je peux répondre à une autre question."
+)
+HANDOFF_DECLINED = "D'accord, je ne transmets rien. Je reste là si tu as une autre question."
+
+# --- privacy commands, misc -------------------------------------------------------------------
+
+OPTED_OUT = (
+    "C'est noté : je ne t'enverrai plus aucun message de moi-même. "
+    "Tu peux toujours m'écrire quand tu veux. Pour effacer tes données : /supprimer"
+)
+ERASED = (
+    "C'est fait 🗑️ J'ai effacé tout ce que je savais de toi : messages, commune, demandes. "
+    "Si tu m'écris à nouveau, on repart de zéro."
+)
+NOT_UNDERSTOOD = "Je n'ai pas bien compris 🤔 Tu peux me dire en quelques mots ce que tu cherches ?"
+AFFIRM_NO_QUESTION = "Top ! Dis-moi ce qu'il te faut 👇"
+DENY_NO_QUESTION = "D'accord 🙂 Je reste là si tu as besoin."

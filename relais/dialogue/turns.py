@@ -1,0 +1,392 @@
+"""The dialogue's decisions, one function per kind of turn, in plain testable Python.
+
+Each function receives the conversation state (Rasa slots) and what the young person said,
+does what must be stored, and returns a `Turn`: the replies and the slots to set. Rasa actions
+in `actions/` are thin wrappers around these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from relais.dialogue import texts
+from relais.knowledge import KnowledgeBase, load_knowledge
+from relais.messages import BotReply
+from relais.routing import (
+    MissionLocale,
+    Resolution,
+    commune_by_insee,
+    mission_locale_for,
+    resolve,
+)
+from relais.routing.reference import load_reference
+from relais.safety.distress import DistressKind, detect_distress
+from store.db import session_scope
+from store.models import Consent
+from store.people import find_person, set_consent, set_location, set_opted_out, touch_person
+from store.records import create_handoff, record_need
+
+NEED_BY_INTENT: dict[str, str] = {
+    "ask_job": "job",
+    "ask_apprenticeship": "apprenticeship",
+    "ask_training": "training",
+    "ask_orientation": "orientation",
+    "ask_money": "money",
+    "ask_housing": "housing",
+    "ask_mobility": "mobility",
+    "ask_health": "health",
+    "ask_cv": "cv",
+    "ask_admin": "admin",
+    "ask_appointment": "appointment",
+    "ask_mission_locale": "mission_locale",
+}
+
+MAX_CANDIDATES = 6
+
+
+@dataclass(frozen=True)
+class State:
+    """What the conversation remembers between turns (mirrors the Rasa slots of the same names)."""
+
+    need: str | None = None
+    needs_expressed: tuple[str, ...] = ()
+    commune_insee: str | None = None
+    ml_code: str | None = None
+    privacy_notice_shown: bool = False
+    awaiting_location: bool = False
+    yes_no_topic: str | None = None
+    handoff_pending: bool = False
+    handoff_done: bool = False
+
+    @classmethod
+    def from_slots(cls, slots: dict[str, Any]) -> State:
+        """Read the state from Rasa slots, tolerating missing or null values."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            value = slots.get(f.name)
+            if value is None:
+                continue
+            values[f.name] = tuple(value) if f.name == "needs_expressed" else value
+        return cls(**values)
+
+    def changes_from(self, before: State) -> dict[str, Any]:
+        """The slots that differ from `before`, ready for SlotSet events."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value != getattr(before, f.name):
+                out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+@dataclass
+class Turn:
+    """The outcome of one turn: replies in order, and the new state."""
+
+    state: State
+    replies: list[BotReply] = field(default_factory=list)
+    erase: bool = False
+
+    def say(self, text: str) -> None:
+        """Add a plain text reply."""
+        self.replies.append(BotReply(text))
+
+    def add(self, reply: BotReply) -> None:
+        """Add a reply (with buttons)."""
+        self.replies.append(reply)
+
+
+class Dialogue:
+    """Turn logic bound to a database and a knowledge base."""
+
+    def __init__(self, database_url: str, knowledge: KnowledgeBase | None = None) -> None:
+        self.db = database_url
+        self.kb = knowledge or load_knowledge()
+
+    # -- needs ------------------------------------------------------------------------------
+
+    def answer_need(self, state: State, sender: str, channel: str, intent: str, text: str) -> Turn:
+        """Answer a precise demand at once, then point to the young person's Mission Locale."""
+        need = NEED_BY_INTENT[intent]
+        needs = (
+            state.needs_expressed
+            if need in state.needs_expressed
+            else (*state.needs_expressed, need)
+        )
+        turn = Turn(replace(state, need=need, needs_expressed=needs))
+        turn.add(BotReply(self.kb.answer(need).render()))
+        with session_scope(self.db) as session:
+            touch_person(session, sender, channel)
+            record_need(session, sender, need, state.commune_insee, state.ml_code)
+        if turn.state.ml_code is None:
+            resolution = resolve(text)
+            if resolution.status in ("found", "ambiguous", "outside_idf"):
+                self._apply_location(turn, sender, resolution, show_options=False)
+            else:
+                turn.say(texts.ASK_LOCATION)
+                turn.state = replace(turn.state, awaiting_location=True)
+        else:
+            self._card(turn, turn.state.ml_code, turn.state.commune_insee)
+        self._close(turn)
+        return turn
+
+    def show_menu(self, state: State) -> Turn:
+        """The list of needs."""
+        turn = Turn(state)
+        turn.add(texts.menu_reply())
+        return turn
+
+    def greet(self, state: State, sender: str, channel: str) -> Turn:
+        """Greeting, menu, and the privacy notice on first contact."""
+        turn = Turn(state)
+        turn.add(BotReply(texts.GREETING, texts.menu_reply("").buttons))
+        with session_scope(self.db) as session:
+            touch_person(session, sender, channel)
+        self._close(turn, with_options=False)
+        return turn
+
+    # -- location ---------------------------------------------------------------------------
+
+    def set_location(
+        self,
+        state: State,
+        sender: str,
+        text: str,
+        commune_insee: str | None = None,
+        recent_texts: tuple[str, ...] = (),
+    ) -> Turn:
+        """Find the Mission Locale from a commune, a postal code, or a button choice."""
+        turn = Turn(state)
+        if commune_insee and commune_by_insee(commune_insee) is not None:
+            commune = commune_by_insee(commune_insee)
+            resolution = Resolution(
+                status="found",
+                commune=commune,
+                mission_locale=mission_locale_for(commune_insee),
+                candidates=(),
+            )
+        else:
+            resolution = resolve(text)
+        self._apply_location(turn, sender, resolution, show_options=True)
+        if turn.state.handoff_pending and turn.state.ml_code is not None:
+            self._handoff(turn, sender, recent_texts)
+        self._close(turn, with_options=False)
+        return turn
+
+    def location_unknown(self, state: State) -> Turn:
+        """The young person does not know or none of the proposed communes fit."""
+        turn = Turn(replace(state, awaiting_location=False, handoff_pending=False))
+        turn.say(texts.LOCATION_UNKNOWN_OK)
+        turn.add(texts.menu_reply("Je peux quand même répondre à tes questions 👇"))
+        return turn
+
+    def _apply_location(
+        self, turn: Turn, sender: str, resolution: Resolution, *, show_options: bool
+    ) -> None:
+        if resolution.status == "found" and resolution.mission_locale is not None:
+            insee = resolution.commune.insee if resolution.commune else None
+            turn.state = replace(
+                turn.state,
+                commune_insee=insee,
+                ml_code=resolution.mission_locale.code,
+                awaiting_location=False,
+            )
+            with session_scope(self.db) as session:
+                set_location(session, sender, insee, resolution.mission_locale.code)
+            self._card(turn, resolution.mission_locale.code, insee)
+            if show_options and not turn.state.handoff_pending:
+                turn.add(texts.options_reply())
+        elif resolution.status == "ambiguous":
+            candidates = [
+                (c.insee, c.name, c.department) for c in resolution.candidates[:MAX_CANDIDATES]
+            ]
+            turn.add(texts.which_commune_reply(candidates))
+            turn.state = replace(turn.state, awaiting_location=True)
+        elif resolution.status == "outside_idf":
+            turn.say(self.kb.outside_idf_text)
+            turn.state = replace(turn.state, awaiting_location=False, handoff_pending=False)
+        else:
+            turn.say(texts.LOCATION_NOT_FOUND)
+            turn.state = replace(turn.state, awaiting_location=True)
+
+    def _card(self, turn: Turn, ml_code: str, commune_insee: str | None) -> None:
+        ml = mission_locale_for(commune_insee) if commune_insee else None
+        if ml is None or ml.code != ml_code:
+            ml = _ml_by_code(ml_code)
+        if ml is None:
+            return
+        commune = commune_by_insee(commune_insee) if commune_insee else None
+        turn.say(
+            texts.mission_locale_card(
+                display_ml_name(ml.name), ml.address, commune.name if commune else None
+            )
+        )
+
+    # -- yes / no ---------------------------------------------------------------------------
+
+    def yes_no(
+        self,
+        state: State,
+        sender: str,
+        channel: str,
+        yes: bool,
+        topic: str | None,
+        recent_texts: tuple[str, ...] = (),
+    ) -> Turn:
+        """Interpret "oui"/"non" (typed or pressed) against the question it answers."""
+        topic = topic or state.yes_no_topic
+        turn = Turn(replace(state, yes_no_topic=None))
+        if topic == "privacy":
+            self._privacy_answer(turn, sender, channel, yes)
+        elif topic == "handoff":
+            if yes:
+                with session_scope(self.db) as session:
+                    set_consent(session, sender, channel, Consent.GIVEN)
+                self._store_known(sender, turn.state)
+                self._handoff(turn, sender, recent_texts)
+            else:
+                turn.state = replace(turn.state, handoff_pending=False)
+                turn.say(texts.HANDOFF_DECLINED)
+        elif topic == "location" and not yes:
+            return self.location_unknown(turn.state)
+        elif yes:
+            turn.add(texts.menu_reply(texts.AFFIRM_NO_QUESTION))
+        else:
+            turn.say(texts.DENY_NO_QUESTION)
+        return turn
+
+    def _privacy_answer(self, turn: Turn, sender: str, channel: str, yes: bool) -> None:
+        with session_scope(self.db) as session:
+            set_consent(session, sender, channel, Consent.GIVEN if yes else Consent.REFUSED)
+        if yes:
+            self._store_known(sender, turn.state)
+            turn.say(texts.CONSENT_THANKS)
+        else:
+            turn.say(texts.CONSENT_REFUSED)
+        if turn.state.awaiting_location:
+            turn.say(texts.ASK_LOCATION)
+        elif turn.state.ml_code:
+            turn.add(texts.options_reply())
+        else:
+            turn.add(texts.menu_reply())
+
+    def _store_known(self, sender: str, state: State) -> None:
+        """Once consent is given, keep what was said before it (needs, commune)."""
+        with session_scope(self.db) as session:
+            set_location(session, sender, state.commune_insee, state.ml_code)
+            for need in state.needs_expressed:
+                record_need(session, sender, need, state.commune_insee, state.ml_code)
+
+    # -- handoff ----------------------------------------------------------------------------
+
+    def request_human(
+        self, state: State, sender: str, channel: str, recent_texts: tuple[str, ...] = ()
+    ) -> Turn:
+        """Start a handoff: find the Mission Locale, ask consent, then record the request."""
+        turn = Turn(replace(state, handoff_pending=True))
+        with session_scope(self.db) as session:
+            touch_person(session, sender, channel)
+        if state.ml_code is None:
+            turn.say(texts.HANDOFF_ASK_LOCATION)
+            turn.state = replace(turn.state, awaiting_location=True)
+            return turn
+        self._handoff(turn, sender, recent_texts)
+        return turn
+
+    def _handoff(self, turn: Turn, sender: str, recent_texts: tuple[str, ...] = ()) -> None:
+        state = turn.state
+        ml = _ml_by_code(state.ml_code) if state.ml_code else None
+        if ml is None:
+            turn.say(texts.HANDOFF_ASK_LOCATION)
+            turn.state = replace(state, awaiting_location=True)
+            return
+        if state.handoff_done:
+            turn.say(texts.HANDOFF_ALREADY)
+            turn.state = replace(state, handoff_pending=False)
+            return
+        with session_scope(self.db) as session:
+            person = find_person(session, sender)
+            if person is None or person.consent is not Consent.GIVEN:
+                turn.add(texts.handoff_consent_reply(display_ml_name(ml.name)))
+                turn.state = replace(state, yes_no_topic="handoff")
+                return
+            create_handoff(
+                session,
+                person,
+                ml_code=ml.code,
+                need=state.need,
+                commune_insee=state.commune_insee,
+                summary=handoff_summary(state, self.kb, recent_texts),
+            )
+        turn.say(texts.handoff_done(display_ml_name(ml.name), ml.address))
+        turn.state = replace(state, handoff_pending=False, handoff_done=True)
+
+    # -- safety and privacy -----------------------------------------------------------------
+
+    def crisis(self, state: State, text: str, kind: str | None) -> Turn:
+        """Crisis numbers at once, the right one first, then the offer of a human."""
+        turn = Turn(state)
+        known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
+        turn.replies.extend(texts.crisis_replies(known or detect_distress(text)))
+        return turn
+
+    def opt_out(self, state: State, sender: str, channel: str) -> Turn:
+        """Stop proactive messages."""
+        with session_scope(self.db) as session:
+            set_opted_out(session, sender, channel, True)
+        turn = Turn(state)
+        turn.say(texts.OPTED_OUT)
+        return turn
+
+    def delete_data(self, state: State) -> Turn:
+        """Erase everything: the channel gateway deletes once Rasa has saved this turn."""
+        turn = Turn(State(), erase=True)
+        turn.say(texts.ERASED)
+        return turn
+
+    def fallback(self, state: State, sender: str, text: str) -> Turn:
+        """Not understood: maybe a place name; otherwise say so and offer the menu, never guess."""
+        resolution = resolve(text)
+        if resolution.status in ("found", "ambiguous", "outside_idf"):
+            return self.set_location(state, sender, text)
+        turn = Turn(state)
+        turn.add(texts.menu_reply(texts.NOT_UNDERSTOOD))
+        self._close(turn, with_options=False)
+        return turn
+
+    # -- shared -----------------------------------------------------------------------------
+
+    def _close(self, turn: Turn, with_options: bool = True) -> None:
+        """End a turn: privacy notice on first contact, else the next-step options."""
+        if not turn.state.privacy_notice_shown:
+            turn.add(texts.privacy_reply())
+            turn.state = replace(turn.state, privacy_notice_shown=True, yes_no_topic="privacy")
+        elif with_options and turn.state.ml_code and not turn.state.awaiting_location:
+            turn.add(texts.options_reply())
+
+
+def _ml_by_code(code: str | None) -> MissionLocale | None:
+    return load_reference().missions.get(code) if code else None
+
+
+def display_ml_name(official: str) -> str:
+    """'95-ML ARGENTEUIL BEZONS' → 'la Mission Locale Argenteuil Bezons'."""
+    name = re.sub(r"^\d{2}\s*-\s*", "", official.strip())
+    name = re.sub(r"^ML\b\.?\s*", "", name, flags=re.IGNORECASE)
+    words = [w if any(c.isdigit() for c in w) else w.capitalize() for w in name.split()]
+    small = {"De", "Du", "Des", "La", "Le", "Les", "Et", "En", "Sur", "Sous", "Aux", "Au", "D", "L"}
+    pretty = " ".join(w.lower() if i and w in small else w for i, w in enumerate(words))
+    return f"la Mission Locale {pretty}".strip()
+
+
+def handoff_summary(state: State, kb: KnowledgeBase, recent_texts: tuple[str, ...]) -> str:
+    """A short summary a counsellor reads first: needs, commune, last words of the young person."""
+    needs = ", ".join(kb.answer(n).title for n in state.needs_expressed) or "non précisé"
+    commune = commune_by_insee(state.commune_insee) if state.commune_insee else None
+    lines = [f"Besoin(s) : {needs}", f"Commune : {commune.name if commune else 'non précisée'}"]
+    if recent_texts:
+        quoted = " / ".join(f"« {t[:160]} »" for t in recent_texts[-3:])
+        lines.append(f"Derniers messages : {quoted}")
+    return "\n".join(lines)

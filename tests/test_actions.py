@@ -1,0 +1,231 @@
+"""Action tests in the style of RasaHQ's financial-demo: Tracker.from_dict + CollectingDispatcher,
+on a real (temporary SQLite) store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
+
+from actions.conversation import ActionDefaultFallback, ActionYesNo
+from actions.handoff import ActionRequestHuman
+from actions.location import ActionSetLocation
+from actions.needs import ActionAnswerNeed, ActionGreet
+from actions.privacy import ActionDeleteData, ActionOptOut
+from actions.safety import ActionCrisis
+from store.db import session_scope
+from store.models import Consent, HandoffRequest, Need, YoungPerson
+
+SENDER = "te-0123456789abcdef"
+
+
+def tracker(
+    text: str,
+    intent: str,
+    slots: dict[str, Any] | None = None,
+    entities: list[dict[str, Any]] | None = None,
+    past_user_texts: tuple[str, ...] = (),
+) -> Tracker:
+    """A tracker whose latest message is `text`, classified as `intent`."""
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.95},
+        "entities": entities or [],
+        "metadata": {"channel": "web"},
+    }
+    events = [{"event": "user", "text": t, "parse_data": {}} for t in past_user_texts]
+    events.append({"event": "user", "text": text, "parse_data": message})
+    return Tracker.from_dict(
+        {
+            "sender_id": SENDER,
+            "slots": slots or {},
+            "latest_message": message,
+            "events": events,
+            "paused": False,
+            "latest_input_channel": "rest",
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        }
+    )
+
+
+def run(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Run an action; return the messages and the slots it set."""
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, t, {})
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    return dispatcher.messages, slots
+
+
+def person(url: str) -> YoungPerson | None:
+    with session_scope(url) as session:
+        return session.scalars(select(YoungPerson).where(YoungPerson.pseudonym == SENDER)).first()
+
+
+def test_first_message_answers_the_need_then_gives_the_mission_locale(app_settings: str) -> None:
+    messages, slots = run(
+        ActionAnswerNeed(), tracker("wesh jcherche du taff vers argenteuil", "ask_job")
+    )
+    assert "1jeune1solution" in messages[0]["text"]
+    assert "Argenteuil" in messages[1]["text"] and "Mission Locale" in messages[1]["text"]
+    privacy = messages[-1]
+    assert "12 mois" in privacy["text"] and "/supprimer" in privacy["text"]
+    assert [b["payload"] for b in privacy["buttons"]] == [
+        '/affirm{"topic":"privacy"}',
+        '/deny{"topic":"privacy"}',
+    ]
+    assert slots["need"] == "job" and slots["ml_code"] == "95018"
+    assert slots["privacy_notice_shown"] is True
+    # Before consent: the young person exists (to hold the consent state) and nothing else.
+    stored = person(app_settings)
+    assert stored is not None and stored.consent is Consent.PENDING
+    assert stored.commune_insee is None
+    with session_scope(app_settings) as session:
+        assert session.scalars(select(Need)).all() == []
+
+
+def test_one_answer_stays_one_bubble() -> None:
+    """Rasa's REST channel splits text on blank lines: paragraphs are joined by a word joiner."""
+    from actions.common import _PARAGRAPH
+
+    assert "\n\n" not in _PARAGRAPH
+
+
+def test_consent_keeps_what_was_said_before_it(app_settings: str) -> None:
+    _, slots = run(ActionAnswerNeed(), tracker("jcherche du taf a argenteuil", "ask_job"))
+    messages, after = run(
+        ActionYesNo(),
+        tracker(
+            '/affirm{"topic":"privacy"}',
+            "affirm",
+            slots=slots,
+            entities=[{"entity": "topic", "value": "privacy"}],
+        ),
+    )
+    assert "Merci" in messages[0]["text"]
+    assert after.get("yes_no_topic", None) is None
+    stored = person(app_settings)
+    assert stored is not None and stored.consent is Consent.GIVEN
+    assert stored.ml_code == "95018"
+    with session_scope(app_settings) as session:
+        needs = session.scalars(select(Need)).all()
+        assert [(n.need, n.commune_insee) for n in needs] == [("job", "95018")]
+
+
+def test_refusal_stores_nothing_but_still_helps(app_settings: str) -> None:
+    _, slots = run(ActionAnswerNeed(), tracker("besoin d'un appart a cergy", "ask_housing"))
+    messages, _ = run(ActionYesNo(), tracker("non", "deny", slots=slots))
+    assert "je ne garde rien" in messages[0]["text"]
+    assert messages[-1]["buttons"], "never a dead end: options follow"
+    stored = person(app_settings)
+    assert stored is not None and stored.consent is Consent.REFUSED and stored.ml_code is None
+
+
+def test_need_without_place_asks_for_the_commune(app_settings: str) -> None:
+    messages, slots = run(ActionAnswerNeed(), tracker("g pa de thune", "ask_money"))
+    assert "code postal" in messages[1]["text"]
+    assert slots["awaiting_location"] is True
+
+
+def test_homonyms_are_asked_with_buttons(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "awaiting_location": True}
+    messages, _ = run(ActionSetLocation(), tracker("saint ouen", "inform_location", slots=slots))
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert "Saint-Ouen-sur-Seine (93)" in titles and "Saint-Ouen-l'Aumône (95)" in titles
+    assert titles[-1] == "Aucune de celles-là"
+
+
+def test_button_choice_of_a_commune_gives_its_mission_locale(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "awaiting_location": True}
+    entities = [{"entity": "commune_insee", "value": "95572"}]
+    messages, after = run(
+        ActionSetLocation(),
+        tracker('/inform_location{"commune_insee":"95572"}', "inform_location", slots, entities),
+    )
+    assert "Saint-Ouen-l'Aumône" in messages[0]["text"]
+    assert after["commune_insee"] == "95572" and after["awaiting_location"] is False
+    assert [b["payload"] for b in messages[1]["buttons"]] == ["/request_human", "/show_menu"]
+
+
+def test_outside_ile_de_france_points_to_the_national_directory(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True}
+    messages, _ = run(ActionSetLocation(), tracker("je suis a lyon", "inform_location", slots))
+    assert "unml.info" in messages[0]["text"]
+
+
+def test_handoff_asks_commune_then_consent_then_records_the_request(app_settings: str) -> None:
+    slots: dict[str, Any] = {"privacy_notice_shown": True, "need": "housing",
+                             "needs_expressed": ["housing"]}
+    messages, changed = run(ActionRequestHuman(), tracker("je veux parler a qqn", "request_human", slots))
+    assert "commune" in messages[0]["text"]
+    slots.update(changed)
+    messages, changed = run(ActionSetLocation(), tracker("95100", "inform_location", slots))
+    assert any("tu es d'accord" in m["text"].lower() for m in messages)
+    slots.update(changed)
+    messages, changed = run(
+        ActionYesNo(),
+        tracker("oui", "affirm", slots, past_user_texts=("jdois quitter mon foyer le 30",)),
+    )
+    assert "C'est transmis" in messages[0]["text"] and "2 jours ouvrés" in messages[0]["text"]
+    with session_scope(app_settings) as session:
+        request = session.scalars(select(HandoffRequest)).one()
+        assert request.ml_code == "95018" and request.need == "housing" and request.consent
+        assert "Trouver un logement" in request.summary and "Argenteuil" in request.summary
+        assert "foyer" in request.summary
+    slots.update(changed)
+    messages, _ = run(ActionRequestHuman(), tracker("un humain stp", "request_human", slots))
+    assert "déjà transmise" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "first_number"),
+    [
+        ("j'ai envie d'en finir", "suicide", "3114"),
+        ("je dors dehors ce soir", "homeless", "115"),
+        ("mon copain me frappe", "partner_violence", "3919"),
+        ("mon pere me tape jai 16 ans", "child_danger", "119"),
+        ("aidez moi", None, "3114"),
+    ],
+)
+def test_crisis_numbers_come_first(
+    app_settings: str, text: str, kind: str | None, first_number: str
+) -> None:
+    entities = [{"entity": "distress_kind", "value": kind}] if kind else []
+    messages, _ = run(ActionCrisis(), tracker(text, "distress", entities=entities))
+    assert first_number in messages[0]["text"].split("\n")[0]
+    for number in ("3114", "115", "119", "3919", "112"):
+        assert number in messages[0]["text"]
+    assert "/request_human" in [b["payload"] for b in messages[1]["buttons"]]
+
+
+def test_stop_ends_proactive_messages(app_settings: str) -> None:
+    messages, _ = run(ActionOptOut(), tracker("stop", "opt_out"))
+    assert "plus aucun message" in messages[0]["text"]
+    stored = person(app_settings)
+    assert stored is not None and stored.opted_out
+
+
+def test_delete_says_so_and_asks_the_gateway_to_erase(app_settings: str) -> None:
+    messages, _ = run(ActionDeleteData(), tracker("supprime mes données", "delete_data"))
+    assert "effacé" in messages[0]["text"]
+    assert messages[1]["custom"] == {"relais_erase": True}
+
+
+def test_fallback_tries_a_place_then_offers_the_menu_without_guessing(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True}
+    messages, after = run(ActionDefaultFallback(), tracker("argenteuill", "nlu_fallback", slots))
+    assert "Argenteuil" in messages[0]["text"] and after["ml_code"] == "95018"
+    messages, after = run(ActionDefaultFallback(), tracker("zrgl pfff", "nlu_fallback", slots))
+    assert "pas bien compris" in messages[0]["text"]
+    assert len(messages[0]["buttons"]) >= 10 and "need" not in after
+
+
+def test_greeting_shows_menu_and_privacy_notice_once(app_settings: str) -> None:
+    messages, slots = run(ActionGreet(), tracker("slt", "greet"))
+    assert "Relais" in messages[0]["text"] and len(messages[0]["buttons"]) >= 10
+    assert "12 mois" in messages[1]["text"]
+    messages, _ = run(ActionGreet(), tracker("wesh", "greet", slots))
+    assert all("12 mois" not in m["text"] for m in messages)

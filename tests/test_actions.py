@@ -157,9 +157,14 @@ def test_outside_ile_de_france_points_to_the_national_directory(app_settings: st
 
 
 def test_handoff_asks_commune_then_consent_then_records_the_request(app_settings: str) -> None:
-    slots: dict[str, Any] = {"privacy_notice_shown": True, "need": "housing",
-                             "needs_expressed": ["housing"]}
-    messages, changed = run(ActionRequestHuman(), tracker("je veux parler a qqn", "request_human", slots))
+    slots: dict[str, Any] = {
+        "privacy_notice_shown": True,
+        "need": "housing",
+        "needs_expressed": ["housing"],
+    }
+    messages, changed = run(
+        ActionRequestHuman(), tracker("je veux parler a qqn", "request_human", slots)
+    )
     assert "commune" in messages[0]["text"]
     slots.update(changed)
     messages, changed = run(ActionSetLocation(), tracker("95100", "inform_location", slots))

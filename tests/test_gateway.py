@@ -52,7 +52,7 @@ async def test_messages_are_recorded_with_intent_only_after_consent(
     await gateway.handle(message("jcherche du taf"))
     with session_scope(sqlite_url) as session:
         rows = session.scalars(select(Message).order_by(Message.id)).all()
-        assert [(m.direction, m.text) for m in rows][0] == ("in", "jcherche du taf")
+        assert (rows[0].direction, rows[0].text) == ("in", "jcherche du taf")
         assert rows[0].intent == "ask_job" and rows[0].confidence == pytest.approx(0.91)
         assert {m.direction for m in rows[1:]} == {"out"}
 

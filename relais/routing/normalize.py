@@ -1,0 +1,43 @@
+"""Text normalization shared by the routing index and the chat messages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae", "ß": "ss"})
+_SUR_ABBREV = re.compile(r"\bs\s*/\s*")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_TOKEN_EXPANSIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics (é → e, ç → c) and expand ligatures (œ → oe)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def normalize_tokens(text: str) -> list[str]:
+    """Normalize ``text`` (see :func:`normalize_text`) and split it into tokens."""
+    lowered = strip_accents(text.lower())
+    lowered = _SUR_ABBREV.sub(" sur ", lowered)
+    lowered = _LETTER_DIGIT.sub(" ", lowered)
+    tokens = _NON_ALNUM.sub(" ", lowered).split()
+    return [_TOKEN_EXPANSIONS.get(token, token) for token in tokens]
+
+
+def normalize_text(text: str) -> str:
+    """Lowercase, strip accents, expand st/ste and s/, turn punctuation into single spaces.
+
+    >>> normalize_text("  ST-Ouen-l'Aumône ")
+    'saint ouen l aumone'
+    >>> normalize_text("La Ferté s/ Jouarre")
+    'la ferte sur jouarre'
+    """
+    return " ".join(normalize_tokens(text))
+
+
+def clean_spaces(text: str) -> str:
+    """Strip and collapse runs of whitespace (for display of source addresses)."""
+    return " ".join(text.split())

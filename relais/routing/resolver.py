@@ -1,0 +1,472 @@
+"""Free text / postal code → commune → Mission Locale."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from relais.routing.lexicon import (
+    AMOUNT_WORDS,
+    COMMON_WORDS,
+    CONNECTORS,
+    DEPARTMENT_WORDS,
+    FILLERS,
+    GENERIC,
+    LOCATION_CUES,
+    OUTSIDE_BEFORE_IDF_PREFIX,
+)
+from relais.routing.normalize import normalize_text, normalize_tokens
+from relais.routing.reference import (
+    IDF_DEPARTMENTS,
+    PARIS_INSEE,
+    Commune,
+    MissionLocale,
+    ReferenceData,
+    load_reference,
+)
+
+Status = Literal["found", "ambiguous", "not_found", "outside_idf"]
+MAX_CANDIDATES = 8
+MAX_TOKENS = 80
+
+EXACT, ALIAS, PREFIX = 0, 1, 2  # match kinds, best first
+STRONG, SHORT, COMMON = 0, 1, 2  # name tiers: how much context a name needs
+
+# Most populated départements first: the likelier homonym is listed first.
+_DEPARTMENT_RANK = {
+    code: rank for rank, code in enumerate(("75", "93", "92", "94", "95", "91", "78", "77"))
+}
+_DEPARTMENT_NAMES = {
+    "paris": "75",
+    "seine et marne": "77",
+    "yvelines": "78",
+    "essonne": "91",
+    "hauts de seine": "92",
+    "seine saint denis": "93",
+    "val de marne": "94",
+    "val d oise": "95",
+    "val doise": "95",
+}
+_ARTICLES = frozenset({"le", "la", "les", "l"})
+_ARRONDISSEMENT_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ardt"})
+_ORDINAL = re.compile(r"^(\d{1,2})(?:e|er|ere|eme|em|ieme|me)$")
+_ARTICLE_BEFORE_NUMBER = frozenset({"le", "du", "dans"})
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Outcome of a resolution; see :meth:`to_dict` for the JSON shape."""
+
+    status: Status
+    commune: Commune | None
+    mission_locale: MissionLocale | None
+    candidates: tuple[Commune, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready dict (shape shared with the CLI ``relais where``)."""
+        commune = self.commune
+        ml = self.mission_locale
+        return {
+            "status": self.status,
+            "commune": None if commune is None else {"insee": commune.insee, "name": commune.name},
+            "mission_locale": None
+            if ml is None
+            else {"code": ml.code, "name": ml.name, "address": ml.address},
+            "candidates": [
+                {"insee": c.insee, "name": c.name, "ml_code": c.ml_code} for c in self.candidates
+            ],
+        }
+
+
+NOT_FOUND = Resolution("not_found", None, None, ())
+OUTSIDE_IDF = Resolution("outside_idf", None, None, ())
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Lookup tables built once from the reference data."""
+
+    data: ReferenceData
+    names: dict[str, dict[str, int]]
+    outside: frozenset[str]
+    postal: dict[str, tuple[str, ...]]
+    paris: frozenset[str]
+    vocabulary: tuple[str, ...]
+    outside_vocabulary: tuple[str, ...]
+    with_coordinates: frozenset[str]
+    place_tokens: frozenset[str]
+    known: frozenset[str]
+    max_tokens: int
+
+
+def _variants(key: str) -> set[str]:
+    """Name variants: as is, without leading article, with elided l'/d' glued ("laumone")."""
+    tokens = key.split()
+    variants = {key}
+    if len(tokens) > 1 and tokens[0] in _ARTICLES:
+        variants.add(" ".join(tokens[1:]))
+    for variant in list(variants):
+        glued = re.sub(r"\b([ld]) (?=\w)", r"\1", variant)
+        variants.add(glued)
+    return variants
+
+
+def _add(names: dict[str, dict[str, int]], key: str, insee: str, kind: int) -> None:
+    entry = names.setdefault(key, {})
+    entry[insee] = min(kind, entry.get(insee, kind))
+
+
+def _add_name(
+    names: dict[str, dict[str, int]], name: str, insee: str, kind: int, prefixes: bool
+) -> None:
+    for variant in _variants(normalize_text(name)):
+        if not variant:
+            continue
+        _add(names, variant, insee, kind)
+        tokens = variant.split()
+        for end in range(1, len(tokens) if prefixes else 0):
+            head = tokens[:end]
+            if head[-1] in CONNECTORS or all(t in GENERIC or t in CONNECTORS for t in head):
+                continue
+            _add(names, " ".join(head), insee, PREFIX)
+
+
+@cache
+def _index() -> _Index:
+    data = load_reference()
+    names: dict[str, dict[str, int]] = {}
+    paris = frozenset(code for code, c in data.communes.items() if c.department == "75")
+    for insee, commune in data.communes.items():
+        if insee not in paris:
+            _add_name(names, commune.name, insee, EXACT, prefixes=True)
+    for insee in paris:
+        _add(names, "paris", insee, EXACT)
+    for old_name, insee in data.former_names.items():
+        _add_name(names, old_name, insee, EXACT, prefixes=True)
+
+    postal: dict[str, list[str]] = {}
+    for row in data.postal_rows:
+        insee = data.successors.get(row.insee, row.insee)
+        if insee not in data.communes:
+            continue
+        codes = postal.setdefault(row.postal_code, [])
+        if insee not in codes:
+            codes.append(insee)
+        if insee not in paris:
+            _add_name(names, row.laposte_name, insee, EXACT, prefixes=True)
+            if row.locality:
+                _add_name(names, row.locality, insee, ALIAS, prefixes=False)
+
+    outside = frozenset(normalize_text(place.name) for place in data.outside_places)
+    vocabulary = {token for key in names for token in key.split()}
+    outside_vocabulary = {token for key in outside for token in key.split()} - vocabulary
+    return _Index(
+        data=data,
+        names=names,
+        outside=outside,
+        postal={code: tuple(insees) for code, insees in postal.items()},
+        paris=paris,
+        vocabulary=_fuzzy_targets(vocabulary),
+        outside_vocabulary=_fuzzy_targets(outside_vocabulary),
+        with_coordinates=frozenset(p.insee for p in data.idf_places if p.insee),
+        place_tokens=frozenset(vocabulary | outside_vocabulary),
+        known=frozenset(vocabulary | outside_vocabulary | COMMON_WORDS | FILLERS | LOCATION_CUES),
+        max_tokens=max(len(key.split()) for key in (*names, *outside, *_DEPARTMENT_NAMES)),
+    )
+
+
+def _fuzzy_targets(tokens: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(t for t in tokens if len(t) >= 4 and t.isalpha()))
+
+
+def _tier(key: str) -> int:
+    tokens = key.split()
+    if len(key) <= 2 or all(t in COMMON_WORDS or t in CONNECTORS for t in tokens):
+        return COMMON
+    if len(tokens) == 1 and len(key) <= 4:
+        return SHORT
+    return STRONG
+
+
+@dataclass
+class _Evidence:
+    """What a scan of the message found."""
+
+    matches: dict[str, int]
+    postal: list[str]
+    arrondissements: set[str]
+    departments: set[str]
+    outside: bool
+
+    @property
+    def empty(self) -> bool:
+        return not (self.matches or self.postal or self.arrondissements or self.outside)
+
+
+def _ignorable(token: str) -> bool:
+    return (
+        token in FILLERS
+        or token.isdigit()
+        or token in _ARRONDISSEMENT_WORDS
+        or token in DEPARTMENT_WORDS
+        or _ORDINAL.match(token) is not None
+    )
+
+
+def _has_cue(tokens: list[str], start: int) -> bool:
+    if start == 0:
+        return False
+    previous = tokens[start - 1]
+    if previous in LOCATION_CUES:
+        return True
+    return previous in {"de", "d"} and start >= 2 and tokens[start - 2] in LOCATION_CUES | {"cote"}
+
+
+def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole: bool) -> None:
+    """Read a postal code, an arrondissement or a département number at ``tokens[i]``."""
+    token = tokens[i]
+    previous = tokens[i - 1] if i else ""
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if len(token) == 5 and token.isdigit():
+        if following in AMOUNT_WORDS:
+            return
+        if token in index.postal:
+            evidence.postal.extend(c for c in index.postal[token] if c not in evidence.postal)
+        elif token[:2] in IDF_DEPARTMENTS:
+            evidence.departments.add(token[:2])
+        elif "01" <= token[:2] <= "98":
+            evidence.outside = True
+        return
+    ordinal = _ORDINAL.match(token)
+    value = int(ordinal.group(1)) if ordinal else int(token) if len(token) <= 3 else 0
+    arrondissement_context = (
+        previous == "paris"
+        or following in _ARRONDISSEMENT_WORDS
+        or (ordinal is not None and (whole or previous in _ARTICLE_BEFORE_NUMBER))
+    )
+    if 1 <= value <= 20 and arrondissement_context:
+        evidence.arrondissements.add(f"751{value:02d}")
+    elif ordinal is None and token in IDF_DEPARTMENTS:
+        evidence.departments.add(token)
+    elif (
+        ordinal is None
+        and len(token) in (2, 3)
+        and (previous in DEPARTMENT_WORDS or (previous in _ARTICLE_BEFORE_NUMBER and value > 20))
+    ):
+        evidence.outside = evidence.outside or 1 <= value <= 95 or 971 <= value <= 976
+
+
+def _scan(tokens: list[str], index: _Index) -> _Evidence:
+    evidence = _Evidence({}, [], set(), set(), False)
+    blockers = [0]
+    for token in tokens:
+        blockers.append(blockers[-1] + (0 if _ignorable(token) else 1))
+    total = blockers[-1]
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0].isdigit():
+            _number(tokens, i, evidence, index, whole=total == 0)
+            i += 1
+            continue
+        step = _match_span(tokens, i, index, evidence, blockers, total)
+        i += step or 1
+    return evidence
+
+
+def _match_span(
+    tokens: list[str],
+    i: int,
+    index: _Index,
+    evidence: _Evidence,
+    blockers: list[int],
+    total: int,
+) -> int:
+    """Match the longest acceptable place name starting at ``tokens[i]``; return its length."""
+    for length in range(min(index.max_tokens, len(tokens) - i), 0, -1):
+        key = " ".join(tokens[i : i + length])
+        if key in _DEPARTMENT_NAMES and key != "paris":
+            evidence.departments.add(_DEPARTMENT_NAMES[key])
+            return length
+        entries = index.names.get(key)
+        is_outside = key in index.outside
+        if entries is None and not is_outside:
+            continue
+        whole = total - (blockers[i + length] - blockers[i]) == 0
+        alone = whole and all(t not in FILLERS for t in tokens[:i] + tokens[i + length :])
+        cue = _has_cue(tokens, i)
+        tier = _tier(key)
+        idf_ok = entries is not None and (
+            tier == STRONG or cue or (alone if tier == COMMON else whole)
+        )
+        outside_ok = is_outside and (alone or (cue and tier != COMMON))
+        if idf_ok and entries is not None and not (outside_ok and _outside_wins(key, entries)):
+            for insee, kind in entries.items():
+                evidence.matches[insee] = min(kind, evidence.matches.get(insee, kind))
+            return length
+        if outside_ok:
+            evidence.outside = True
+            return length
+    return 0
+
+
+def _outside_wins(key: str, entries: dict[str, int]) -> bool:
+    """A known town outside IDF beats an IDF name prefix or locality ("cannes", "bordeaux")."""
+    return key in OUTSIDE_BEFORE_IDF_PREFIX and EXACT not in entries.values()
+
+
+def _correctable(tokens: list[str], i: int, index: _Index) -> bool:
+    """A typo is fixed only in a place-like context: after a cue, or among place words."""
+
+    def placeish(token: str) -> bool:
+        return token in index.place_tokens or _ignorable(token)
+
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tokens[j] in LOCATION_CUES:
+            return True
+        if tokens[j] not in index.place_tokens:
+            break
+    return all(placeish(t) for n, t in enumerate(tokens) if n != i)
+
+
+def _correct(tokens: list[str], index: _Index) -> list[str] | None:
+    """Fix typos in unknown words that are likely place names; None when nothing changed."""
+    corrected = list(tokens)
+    changed = False
+    for i, token in enumerate(tokens):
+        if len(token) < 5 or not token.isalpha() or token in index.known:
+            continue
+        if not _correctable(tokens, i, index):
+            continue
+        cutoff = 1 if len(token) < 8 else 2
+        for vocabulary in (index.vocabulary, index.outside_vocabulary):
+            hits = process.extract(
+                token, vocabulary, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=2
+            )
+            if hits:
+                if len(hits) == 1 or hits[0][1] < hits[1][1]:
+                    corrected[i] = hits[0][0]
+                    changed = True
+                break
+    return corrected if changed else None
+
+
+def _constrain(current: dict[str, int], constraint: Iterable[str]) -> dict[str, int]:
+    allowed = set(constraint)
+    if not allowed:
+        return current
+    both = {insee: kind for insee, kind in current.items() if insee in allowed}
+    if both:
+        return both
+    merged = dict(current)
+    for insee in allowed:
+        merged.setdefault(insee, EXACT)
+    return merged
+
+
+def _resolution(ranked: dict[str, int], index: _Index) -> Resolution:
+    """Turn candidate communes (INSEE → match kind) into a Resolution, likeliest first."""
+    data = index.data
+    communes = [data.communes[insee] for insee in ranked]
+    # Communes listed in GeoNames cities1000 have at least 1,000 inhabitants: likelier.
+    communes.sort(
+        key=lambda c: (
+            ranked[c.insee],
+            c.insee not in index.with_coordinates,
+            _DEPARTMENT_RANK.get(c.department, 99),
+            len(c.name),
+            c.insee,
+        )
+    )
+    ml_codes = {c.ml_code for c in communes}
+    if len(communes) == 1:
+        commune = communes[0]
+        return Resolution("found", commune, data.missions.get(commune.ml_code), ())
+    if len(ml_codes) == 1:
+        ml = data.missions.get(communes[0].ml_code)
+        return Resolution("found", None, ml, tuple(communes[:MAX_CANDIDATES]))
+    # Ambiguous: the best commune of each ML first, so that every option can be offered.
+    chosen: list[Commune] = []
+    seen: set[str] = set()
+    for commune in communes:
+        if commune.ml_code not in seen:
+            seen.add(commune.ml_code)
+            chosen.append(commune)
+    chosen = chosen[:MAX_CANDIDATES]
+    for commune in communes:
+        if len(chosen) >= MAX_CANDIDATES:
+            break
+        if commune not in chosen:
+            chosen.append(commune)
+    chosen.sort(key=communes.index)
+    return Resolution("ambiguous", None, None, tuple(chosen))
+
+
+def _decide(evidence: _Evidence, index: _Index) -> Resolution:
+    found = dict(evidence.matches)
+    found = _constrain(found, evidence.arrondissements)
+    found = _constrain(found, evidence.postal)
+    if evidence.departments:
+        in_departments = {
+            insee: kind
+            for insee, kind in found.items()
+            if index.data.communes[insee].department in evidence.departments
+        }
+        if in_departments or not found:
+            found = in_departments
+        if not found:
+            area = [c for c in index.data.communes.values() if c.department in evidence.departments]
+            if area and len({c.ml_code for c in area}) == 1:
+                found = {c.insee: EXACT for c in area}
+    if found:
+        best = min(found.values())
+        found = {insee: kind for insee, kind in found.items() if kind == best}
+        return _resolution(found, index)
+    return OUTSIDE_IDF if evidence.outside else NOT_FOUND
+
+
+def resolve(text: str) -> Resolution:
+    """Resolve free text (a place, a postal code or a whole chat message)."""
+    index = _index()
+    tokens = normalize_tokens(text)[:MAX_TOKENS]
+    if not tokens:
+        return NOT_FOUND
+    evidence = _scan(tokens, index)
+    if not evidence.outside and min(evidence.matches.values(), default=PREFIX) != EXACT:
+        corrected = _correct(tokens, index)
+        if corrected is not None:
+            fixed = _scan(corrected, index)
+            if min(fixed.matches.values(), default=PREFIX + 1) < min(
+                evidence.matches.values(), default=PREFIX + 1
+            ) or (evidence.empty and not fixed.empty):
+                evidence = fixed
+    return _decide(evidence, index)
+
+
+def commune_by_insee(insee: str) -> Commune | None:
+    """The commune with this INSEE code (a merged commune's code gives its successor)."""
+    data = load_reference()
+    code = insee.strip()
+    return data.communes.get(data.successors.get(code, code))
+
+
+def mission_locale_for(insee: str) -> MissionLocale | None:
+    """The Mission Locale covering the commune with this INSEE code."""
+    commune = commune_by_insee(insee)
+    return None if commune is None else load_reference().missions.get(commune.ml_code)
+
+
+def resolution_for_insee(insee: str) -> Resolution:
+    """A Resolution for a known INSEE code (Paris 75056 stands for all its arrondissements)."""
+    index = _index()
+    if insee == PARIS_INSEE:
+        return _resolution(dict.fromkeys(index.paris, EXACT), index)
+    commune = commune_by_insee(insee)
+    if commune is None:
+        return NOT_FOUND
+    return _resolution({commune.insee: EXACT}, index)

@@ -57,26 +57,29 @@ def endpoints_config(settings: Settings) -> dict[str, object]:
     return config
 
 
-def write_endpoints(settings: Settings) -> Path:
-    """Write var/endpoints.yml (it holds connection details, so it is not versioned)."""
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    path = VAR_DIR / "endpoints.yml"
+def write_endpoints(settings: Settings, folder: Path = VAR_DIR) -> Path:
+    """Write endpoints.yml into var/ (it holds connection details, so it is not versioned)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "endpoints.yml"
     path.write_text(yaml.safe_dump(endpoints_config(settings), sort_keys=False))
     path.chmod(0o600)
     return path
 
 
-def training_fingerprint() -> str:
+def training_fingerprint(root: Path = ROOT) -> str:
     """A hash of everything a model is trained from, to retrain only when it changed."""
     digest = hashlib.sha256()
     paths: list[Path] = []
     for name in TRAINING_INPUTS:
-        path = ROOT / name
-        paths.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
+        path = root / name
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+        elif path.exists():
+            paths.append(path)
     for path in paths:
         if "__pycache__" in path.parts:
             continue
-        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -182,9 +185,9 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float =
     raise TimeoutError(f"{url} did not answer within {timeout_s:.0f} s")
 
 
-def start_services(settings: Settings) -> Services:
+def start_services(settings: Settings, folder: Path = VAR_DIR) -> Services:
     """Start the action server and Rasa, and wait until both answer."""
-    endpoints = write_endpoints(settings)
+    endpoints = write_endpoints(settings, folder)
     actions = start_action_server(settings)
     rasa = start_rasa(settings, endpoints)
     services = Services(rasa=rasa, actions=actions)

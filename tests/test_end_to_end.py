@@ -1,0 +1,223 @@
+"""End to end: the real Rasa server, the real action server and the web chat, on one database.
+
+Drives greet → consent → need → commune → Mission Locale → counsellor → /supprimer, asserting
+what the database holds at each step, and that nothing is left after the erasure.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select, text
+
+from bot.server import build_app
+from relais.config import Settings
+from relais.services import Services, model_path, start_services
+from store.db import engine_for, session_scope
+from store.identity import pseudonymize
+from store.migrate import upgrade
+from store.models import Consent, HandoffRequest, Message, Need, YoungPerson
+
+pytestmark = pytest.mark.rasa
+
+KEY = "end-to-end-test-key"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def stack_settings(database_url: str) -> Settings:
+    return Settings(
+        database_url=database_url,
+        secret_key=KEY,
+        rasa_url=f"http://127.0.0.1:{free_port()}",
+        rasa_token="e2e-token",
+        action_server_url=f"http://127.0.0.1:{free_port()}",
+        web_host="127.0.0.1",
+        web_port=free_port(),
+        telegram_token=None,
+        telegram_webhook_url=None,
+        telegram_webhook_secret=None,
+        retry_interval_s=0.2,
+        redis_url=None,
+    )
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """Rasa + action server on a fresh SQLite database shared with the application."""
+    if not model_path().exists():
+        pytest.fail("no trained model: run `make train` first")
+    folder: Path = tmp_path_factory.mktemp("e2e")
+    url = f"sqlite:///{folder / 'relais.db'}"
+    upgrade(url)
+    settings = stack_settings(url)
+    services: Services = start_services(settings, folder)
+    try:
+        yield settings
+    finally:
+        services.stop()
+
+
+@pytest.fixture
+async def web(stack: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = build_app(stack)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://relais"
+    ) as client:
+        yield client
+
+
+class YoungPerson_:
+    """A young person on the web chat."""
+
+    def __init__(self, client: httpx.AsyncClient, session: str) -> None:
+        self.client = client
+        self.session = session
+
+    async def says(self, words: str) -> list[dict[str, Any]]:
+        response = await self.client.post(
+            "/api/chat", json={"session": self.session, "text": words}
+        )
+        assert response.status_code == 200, response.text
+        replies: list[dict[str, Any]] = response.json()["replies"]
+        return replies
+
+    async def presses(self, payload: str) -> list[dict[str, Any]]:
+        response = await self.client.post(
+            "/api/chat", json={"session": self.session, "payload": payload}
+        )
+        assert response.status_code == 200, response.text
+        replies: list[dict[str, Any]] = response.json()["replies"]
+        return replies
+
+
+def joined(replies: list[dict[str, Any]]) -> str:
+    return "\n".join(r["text"] for r in replies)
+
+
+def payloads(replies: list[dict[str, Any]]) -> list[str]:
+    return [b["payload"] for r in replies for b in r.get("buttons", [])]
+
+
+def tracker_events(url: str, sender: str) -> int:
+    with engine_for(url).connect() as connection:
+        count = connection.execute(
+            text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender}
+        ).scalar()
+    return int(count or 0)
+
+
+def person(url: str, pseudonym: str) -> YoungPerson | None:
+    with session_scope(url) as session:
+        return session.scalars(
+            select(YoungPerson).where(YoungPerson.pseudonym == pseudonym)
+        ).first()
+
+
+def count(url: str, model: Any) -> int:
+    with session_scope(url) as session:
+        return len(session.scalars(select(model)).all())
+
+
+async def test_greet_consent_need_commune_counsellor_then_erase(
+    stack: Settings, web: httpx.AsyncClient
+) -> None:
+    url = stack.database_url
+    session_id = "e2e-session-0001"
+    pseudonym = pseudonymize("web", session_id, KEY)
+    yp = YoungPerson_(web, session_id)
+
+    replies = await yp.presses("/greet")
+    assert "Relais" in joined(replies) and "12 mois" in joined(replies)
+    stored = person(url, pseudonym)
+    assert stored is not None and stored.consent is Consent.PENDING
+    assert count(url, Message) == 0 and tracker_events(url, pseudonym) > 0
+
+    replies = await yp.presses('/affirm{"topic":"privacy"}')
+    assert "Merci" in joined(replies)
+    stored = person(url, pseudonym)
+    assert stored is not None and stored.consent is Consent.GIVEN
+
+    replies = await yp.says("wesh jcherche du taff")
+    assert "1jeune1solution" in replies[0]["text"]
+    assert "code postal" in joined(replies)
+    with session_scope(url) as session:
+        assert [n.need for n in session.scalars(select(Need))] == ["job"]
+        inbound = session.scalars(select(Message).where(Message.direction == "in")).all()
+        assert inbound[-1].text == "wesh jcherche du taff" and inbound[-1].intent == "ask_job"
+
+    replies = await yp.says("argenteuill")
+    assert "Argenteuil" in joined(replies)
+    assert "/request_human" in payloads(replies)
+    stored = person(url, pseudonym)
+    assert stored is not None and stored.ml_code == "95018"
+
+    replies = await yp.presses("/request_human")
+    assert "C'est transmis" in joined(replies)
+    with session_scope(url) as session:
+        handoff = session.scalars(select(HandoffRequest)).one()
+        assert handoff.ml_code == "95018" and handoff.need == "job" and handoff.consent
+
+    replies = await yp.says("/supprimer")
+    assert "effacé" in joined(replies)
+    assert person(url, pseudonym) is None
+    assert count(url, Message) == 0 and count(url, Need) == 0 and count(url, HandoffRequest) == 0
+    assert tracker_events(url, pseudonym) == 0
+
+
+async def test_first_message_with_a_place_gets_answer_and_mission_locale(
+    web: httpx.AsyncClient,
+) -> None:
+    replies = await YoungPerson_(web, "e2e-session-0002").says(
+        "wesh jcherche du taff vers argenteuil"
+    )
+    assert "1jeune1solution" in replies[0]["text"]
+    assert "Argenteuil" in replies[1]["text"]
+    assert '/affirm{"topic":"privacy"}' in payloads(replies)
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("j'ai envie d'en finir", "3114"),
+        ("je dors dehors ce soir", "115"),
+        ("mon copain me frappe", "3919"),
+    ],
+)
+async def test_danger_gets_the_crisis_number_first(
+    web: httpx.AsyncClient, words: str, number: str
+) -> None:
+    yp = YoungPerson_(web, f"e2e-crisis-{number}")
+    await yp.says("jcherche une formation")  # in the middle of something else
+    replies = await yp.says(words)
+    assert number in replies[0]["text"].split("\n")[0]
+    assert "/request_human" in payloads(replies)
+
+
+async def test_a_message_sent_while_rasa_is_down_is_answered_when_it_is_back(
+    stack: Settings,
+) -> None:
+    down = replace(stack, rasa_url=f"http://127.0.0.1:{free_port()}")
+    app = build_app(down)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://r") as c:
+        replies = await YoungPerson_(c, "e2e-outage-0001").says("jcherche un job")
+    assert "très vite" in joined(replies)
+    back = build_app(stack)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=back), base_url="http://r") as c:
+        # The young person writes again: what was kept is answered first, in order.
+        replies = await YoungPerson_(c, "e2e-outage-0001").says("t la ?")
+        late = (
+            await c.get("/api/updates", params={"session": "e2e-outage-0001", "after": 0})
+        ).json()
+    assert "1jeune1solution" in joined(late["replies"])
+    assert replies  # the new message is answered too

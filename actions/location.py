@@ -27,5 +27,6 @@ class ActionSetLocation(Action):
             latest_text(tracker),
             commune_insee=entity(tracker, "commune_insee"),
             recent_texts=recent_user_texts(tracker),
+            ml_code=entity(tracker, "ml_code"),
         )
         return emit(dispatcher, state, turn)

@@ -234,3 +234,14 @@ def test_greeting_shows_menu_and_privacy_notice_once(app_settings: str) -> None:
     assert "12 mois" in messages[1]["text"]
     messages, _ = run(ActionGreet(), tracker("wesh", "greet", slots))
     assert all("12 mois" not in m["text"] for m in messages)
+
+
+def test_a_position_in_paris_gives_the_mission_locale_without_a_commune(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True}
+    entities = [{"entity": "ml_code", "value": "75119"}]
+    messages, after = run(
+        ActionSetLocation(),
+        tracker('/inform_location{"ml_code":"75119"}', "inform_location", slots, entities),
+    )
+    assert "Mission Locale Paris" in messages[0]["text"] and after["ml_code"] == "75119"
+    assert after.get("commune_insee") is None

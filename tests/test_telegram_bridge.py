@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -25,6 +24,7 @@ from bot.telegram import build_application, start_telegram, stop_telegram, webho
 from bot.telegram.dedupe import SeenOnce
 from bot.telegram.keyboards import callback_key, layout
 from relais.messages import Button
+from relais.routing import Resolution, commune_by_insee, mission_locale_for, resolve_position
 from store.db import session_scope
 from store.migrate import upgrade
 from store.models import Base, ButtonPayload, ProcessedUpdate, YoungPerson
@@ -97,36 +97,23 @@ class Env:
     db: str
 
 
-@dataclass(frozen=True)
-class FakeCommune:
-    insee: str
-    name: str
-    department: str
+SAINT_DENIS = commune_by_insee("93066")
+PARIS_18 = commune_by_insee("75118")
+PARIS_19 = commune_by_insee("75119")
+PARIS_ML = mission_locale_for("75118")
 
 
-@dataclass(frozen=True)
-class FakeResolution:
-    status: str
-    commune: FakeCommune | None = None
-    candidates: tuple[FakeCommune, ...] = ()
-
-
-SAINT_DENIS = FakeCommune("93066", "Saint-Denis", "93")
-PARIS_18 = FakeCommune("75118", "Paris 18e Arrondissement", "75")
-PARIS_19 = FakeCommune("75119", "Paris 19e Arrondissement", "75")
-
-
-def fake_resolver(latitude: float, longitude: float) -> FakeResolution:
+def fake_resolver(latitude: float, longitude: float) -> Resolution:
     """Saint-Denis, Paris (found, no single commune), a border, Lyon (outside), the sea."""
     if latitude > 48.9:
-        return FakeResolution("found", SAINT_DENIS)
+        return Resolution("found", SAINT_DENIS, mission_locale_for("93066"), ())
     if latitude > 48.85:
-        return FakeResolution("found", None, (PARIS_18, PARIS_19))
+        return Resolution("found", None, PARIS_ML, (PARIS_18, PARIS_19))  # type: ignore[arg-type]
     if latitude > 48.0:
-        return FakeResolution("ambiguous", None, (SAINT_DENIS, PARIS_18))
+        return Resolution("ambiguous", None, None, (SAINT_DENIS, PARIS_18))  # type: ignore[arg-type]
     if latitude > 45.0:
-        return FakeResolution("outside_idf")
-    return FakeResolution("not_found")
+        return Resolution("outside_idf", None, None, ())
+    return Resolution("not_found", None, None, ())
 
 
 async def make_env(db: str, rasa: RasaDouble | None = None, **options: Any) -> Env:
@@ -561,19 +548,21 @@ async def test_found_position_sends_inform_location_with_insee(env: Env) -> None
     assert env.telegram.texts(CHAT) == ['Rasa: /inform_location{"commune_insee":"93066"}']
 
 
-async def test_position_in_paris_uses_the_likeliest_arrondissement(env: Env) -> None:
+async def test_position_in_paris_gives_the_mission_locale_without_guessing_a_commune(
+    env: Env,
+) -> None:
     await feed(env, update(location={"latitude": 48.8566, "longitude": 2.3522}))
 
-    assert env.rasa.messages() == ['/inform_location{"commune_insee":"75118"}']
+    assert env.rasa.messages() == ['/inform_location{"ml_code":"75119"}']
 
 
 async def test_ambiguous_position_offers_the_communes(env: Env) -> None:
     await feed(env, update(location={"latitude": 48.5, "longitude": 2.35}))
 
     [sent] = env.telegram.called("sendMessage")
-    assert sent["text"] == tg.WHICH_COMMUNE
+    assert "C'est laquelle ?" in sent["text"]
     titles = [row[0]["text"] for row in sent["reply_markup"]["inline_keyboard"]]
-    assert titles == ["Saint-Denis (93)", "Paris 18e Arrondissement (75)", tg.NONE_OF_THEM]
+    assert titles == ["Saint-Denis (93)", f"{PARIS_18.name} (75)", "Aucune de celles-là"]  # type: ignore[union-attr]
     await feed(env, press(sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]))
     assert env.rasa.messages() == ['/inform_location{"commune_insee":"93066"}']
 
@@ -603,10 +592,7 @@ async def test_position_not_found_asks_for_the_commune(env: Env) -> None:
 
 
 async def test_position_with_the_real_routing(db: str) -> None:
-    routing = importlib.import_module("relais.routing")
-    if not hasattr(routing, "resolve_position"):
-        pytest.skip("relais.routing.resolve_position not written yet")
-    env = await make_env(db, resolver=tg.resolve_position)
+    env = await make_env(db, resolver=resolve_position)
     await feed(env, update(location={"latitude": 48.9362, "longitude": 2.3574}))  # Saint-Denis
     await feed(env, update(location={"latitude": 45.7640, "longitude": 4.8357}))  # Lyon
     await feed(env, update(location={"latitude": 48.8566, "longitude": 2.3522}))  # Paris
@@ -617,7 +603,7 @@ async def test_position_with_the_real_routing(db: str) -> None:
         '/inform_location{"commune_insee":"93066"}',
         tg.OUTSIDE_IDF_TEXT,
     ]
-    assert env.rasa.messages()[2].startswith('/inform_location{"commune_insee":"751')
+    assert env.rasa.messages()[2] == '/inform_location{"ml_code":"75119"}'
     assert env.telegram.texts(CHAT)[-1] == tg.ASK_COMMUNE
 
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
 import traceback
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, Protocol, TypeAlias
+from typing import Any, TypeAlias
 
 from telegram import Bot, CallbackQuery, Message, Update
 from telegram.constants import ChatAction, ChatType
@@ -38,8 +37,9 @@ from telegram.request import BaseRequest
 from bot.gateway import Gateway
 from bot.telegram.dedupe import DEDUPE_GROUP, dedupe_handler
 from bot.telegram.keyboards import keyboard_for, resolve_key
-from relais.dialogue.texts import payload
-from relais.messages import BotReply, Button, Inbound
+from relais.dialogue.texts import payload, which_commune_reply
+from relais.messages import BotReply, Inbound
+from relais.routing import Commune, Resolution, resolve_position
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +66,6 @@ SORRY = "Oups, j'ai eu un souci 😕 Tu peux réessayer dans un instant ?"
 PRIVATE_ONLY = (
     "Relais fonctionne seulement en conversation privée 🙂 Écris-moi directement en message privé."
 )
-WHICH_COMMUNE = "Tu es tout près de plusieurs communes 📍 C'est laquelle ?"
-NONE_OF_THEM = "Aucune de celles-là"
 ASK_COMMUNE = (
     "Je n'arrive pas à trouver ta commune avec cette position 🤔 "
     "Tu peux m'écrire le nom de ta commune ou ton code postal ?"
@@ -104,46 +102,7 @@ OTHER = (
 # --- position → commune -------------------------------------------------------------------------
 
 
-class CommuneLike(Protocol):
-    """What the bridge reads of a commune from `relais.routing`."""
-
-    @property
-    def insee(self) -> str:
-        """The commune's INSEE code."""
-
-    @property
-    def name(self) -> str:
-        """Its name."""
-
-    @property
-    def department(self) -> str:
-        """Its département code."""
-
-
-class ResolutionLike(Protocol):
-    """What the bridge reads of `relais.routing.resolve_position`'s answer."""
-
-    @property
-    def status(self) -> str:
-        """ "found", "ambiguous", "not_found" or "outside_idf"."""
-
-    @property
-    def commune(self) -> CommuneLike | None:
-        """The commune when found."""
-
-    @property
-    def candidates(self) -> Sequence[CommuneLike]:
-        """Likeliest communes first, when there is no single one."""
-
-
-PositionResolver = Callable[[float, float], ResolutionLike]
-
-
-def resolve_position(latitude: float, longitude: float) -> ResolutionLike:
-    """`relais.routing.resolve_position`, imported when first needed."""
-    routing = importlib.import_module("relais.routing")
-    resolution: ResolutionLike = routing.resolve_position(latitude, longitude)
-    return resolution
+PositionResolver = Callable[[float, float], Resolution]
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -166,15 +125,9 @@ def media_reply(message: Message) -> str:
     return next((text for media, text in kinds if media), OTHER)
 
 
-def which_commune(candidates: Sequence[CommuneLike]) -> BotReply:
+def which_commune(candidates: Sequence[Commune]) -> BotReply:
     """Ask which of the communes near a position is theirs, one button each."""
-    choices = (
-        Button(f"{c.name} ({c.department})", payload("inform_location", commune_insee=c.insee))
-        for c in candidates
-    )
-    return BotReply(
-        WHICH_COMMUNE, (*choices, Button(NONE_OF_THEM, payload("deny", topic="location")))
-    )
+    return which_commune_reply([(c.insee, c.name, c.department) for c in candidates])
 
 
 def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
@@ -323,10 +276,12 @@ class Bridge:
             log.warning("position could not be resolved (%s)", type(error).__name__)
             await self._bot.send_message(message.chat.id, ASK_COMMUNE)
             return
-        commune = resolution.commune or next(iter(resolution.candidates), None)
-        if resolution.status == "found" and commune is not None:
-            # No single commune (Paris): the likeliest one has the same Mission Locale.
-            inform = payload("inform_location", commune_insee=commune.insee)
+        if resolution.status == "found" and resolution.commune is not None:
+            inform = payload("inform_location", commune_insee=resolution.commune.insee)
+            await self.converse(update, inform, is_payload=True)
+        elif resolution.status == "found" and resolution.mission_locale is not None:
+            # No single commune (Paris): the Mission Locale is certain, the commune is not.
+            inform = payload("inform_location", ml_code=resolution.mission_locale.code)
             await self.converse(update, inform, is_payload=True)
         elif resolution.status == "outside_idf":
             await self.converse(update, OUTSIDE_IDF_TEXT)

@@ -156,8 +156,13 @@ class Dialogue:
         text: str,
         commune_insee: str | None = None,
         recent_texts: tuple[str, ...] = (),
+        ml_code: str | None = None,
     ) -> Turn:
-        """Find the Mission Locale from a commune, a postal code, or a button choice."""
+        """Find the Mission Locale from a commune, a postal code, or a button choice.
+
+        `commune_insee` (a button) or `ml_code` (a position whose commune is unsure, as in
+        Paris) win over the text.
+        """
         turn = Turn(state)
         if commune_insee and commune_by_insee(commune_insee) is not None:
             commune = commune_by_insee(commune_insee)
@@ -167,6 +172,8 @@ class Dialogue:
                 mission_locale=mission_locale_for(commune_insee),
                 candidates=(),
             )
+        elif ml_code and _ml_by_code(ml_code) is not None:
+            resolution = Resolution("found", None, _ml_by_code(ml_code), ())
         else:
             resolution = resolve(text)
         self._apply_location(turn, sender, resolution, show_options=True)

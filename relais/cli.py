@@ -41,7 +41,6 @@ def _train(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from bot.server import serve
-
     from relais.services import start_services, train
     from store.migrate import upgrade
 

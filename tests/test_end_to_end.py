@@ -221,3 +221,84 @@ async def test_a_message_sent_while_rasa_is_down_is_answered_when_it_is_back(
         ).json()
     assert "1jeune1solution" in joined(late["replies"])
     assert replies  # the new message is answered too
+
+
+def telegram_update(update_id: int, chat_id: int, **content: Any) -> dict[str, Any]:
+    """A private-chat update as Telegram sends it."""
+    user = {"id": chat_id, "is_bot": False, "first_name": "Lina"}
+    if "data" in content:
+        return {
+            "update_id": update_id,
+            "callback_query": {
+                "id": f"cb{update_id}",
+                "from": user,
+                "chat_instance": "ci",
+                "data": content["data"],
+                "message": {
+                    "message_id": update_id,
+                    "date": 0,
+                    "chat": {"id": chat_id, "type": "private"},
+                    "text": "…",
+                },
+            },
+        }
+    message = {
+        "message_id": update_id,
+        "date": 0,
+        "chat": {"id": chat_id, "type": "private", "first_name": "Lina"},
+        "from": user,
+        **content,
+    }
+    return {"update_id": update_id, "message": message}
+
+
+async def test_telegram_bridge_end_to_end(stack: Settings) -> None:
+    """Telegram (faked at its HTTP edge) → bridge → real Rasa → real actions → database."""
+    from telegram import Update
+
+    from bot.gateway import Gateway
+    from bot.rasa_client import RasaClient
+    from bot.telegram.bridge import build_application
+    from tests.fake_telegram import FakeTelegram
+
+    chat = 987654321
+    url = stack.database_url
+    rasa = RasaClient(stack.rasa_url, stack.action_server_url, stack.rasa_token)
+    gateway = Gateway(rasa, KEY, url)
+    telegram = FakeTelegram()
+    app = build_application("123:ABC", gateway, url, request=telegram)
+    await app.initialize()
+    pseudonym = gateway.pseudonym("telegram", str(chat))
+
+    async def feed(update_id: int, **content: Any) -> None:
+        before = len(telegram.called("sendMessage"))
+        await app.process_update(
+            Update.de_json(telegram_update(update_id, chat, **content), app.bot)
+        )
+        return telegram.called("sendMessage")[before:]  # type: ignore[return-value]
+
+    sent: Any = await feed(1, text="wesh jcherche du taff vers argenteuil")
+    assert "1jeune1solution" in sent[0]["text"] and "Argenteuil" in sent[1]["text"]
+    keyboard = sent[-1]["reply_markup"]["inline_keyboard"]
+    ok_key = keyboard[0][0]["callback_data"]
+    assert len(ok_key.encode()) <= 64
+
+    await feed(2, data=ok_key)
+    assert telegram.called("answerCallbackQuery")
+    stored = person(url, pseudonym)
+    assert stored is not None and stored.consent is Consent.GIVEN and stored.ml_code == "95018"
+    assert str(chat) not in (stored.address_enc or "")
+
+    sent = await feed(3, location={"latitude": 48.9362, "longitude": 2.3574})  # Saint-Denis
+    assert any("Saint-Denis" in m["text"] for m in sent)
+
+    sent = await feed(4, sticker={"file_id": "s", "file_unique_id": "s", "width": 1,
+                                  "height": 1, "is_animated": False, "is_video": False,
+                                  "type": "regular"})  # fmt: skip
+    assert sent and sent[0]["text"]
+
+    sent = await feed(5, text="/supprimer")
+    assert any("effacé" in m["text"] for m in sent)
+    assert person(url, pseudonym) is None and tracker_events(url, pseudonym) == 0
+    await app.shutdown()
+    await rasa.close()

@@ -1,0 +1,439 @@
+"""Rule-based detection of distress (crisis) messages written by young people.
+
+Pure standard library: imported both inside the Rasa env (Python 3.10, by the NLU
+component ``nlu/components/distress_guard.py``) and by the application (Python 3.11).
+
+The detector is a safety net placed *after* the statistical intent classifier: when it
+fires, the message is routed to the crisis answer whatever the classifier said. It is
+tuned for recall on explicit crisis statements, and for precision on the youth register
+("jpp mdr", "je suis mort de rire", "ce taf me tue", "ma mere va me tuer si je rate"
+are not distress).
+
+Usage::
+
+    kind = detect_distress("jpp de ma vie je veux plus rien")
+    if kind is not None:
+        numbers = HOTLINES[kind]          # ("3114",)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from enum import Enum
+
+__all__ = [
+    "HOTLINES",
+    "DistressKind",
+    "detect_all_distress",
+    "detect_distress",
+    "normalize",
+]
+
+
+class DistressKind(str, Enum):
+    """Kinds of distress, each tied to the French crisis line to give at once."""
+
+    SUICIDE = "suicide"
+    HOMELESS = "homeless"
+    PARTNER_VIOLENCE = "partner_violence"
+    CHILD_DANGER = "child_danger"
+    IMMEDIATE_DANGER = "immediate_danger"
+    SELF_HARM = "self_harm"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Crisis numbers per kind, the most specific first.
+HOTLINES: dict[DistressKind, tuple[str, ...]] = {
+    DistressKind.SUICIDE: ("3114",),
+    DistressKind.SELF_HARM: ("3114",),
+    DistressKind.HOMELESS: ("115",),
+    DistressKind.PARTNER_VIOLENCE: ("3919", "17"),
+    DistressKind.CHILD_DANGER: ("119",),
+    DistressKind.IMMEDIATE_DANGER: ("17", "112"),
+}
+
+# --------------------------------------------------------------------------- normalisation
+
+# Whole-token rewrites of SMS / contracted forms (applied after accents and apostrophes
+# are removed and the text is split on non-alphanumerics).
+_TOKEN_MAP: dict[str, str] = {
+    "chui": "je suis",
+    "chuis": "je suis",
+    "chu": "je suis",
+    "shui": "je suis",
+    "jsuis": "je suis",
+    "jsui": "je suis",
+    "jss": "je suis",
+    "jsuiss": "je suis",
+    "jveux": "je veux",
+    "jveu": "je veux",
+    "jveut": "je veux",
+    "jve": "je veux",
+    "veu": "veux",
+    "peu": "peux",
+    "jvais": "je vais",
+    "jvai": "je vais",
+    "jpeux": "je peux",
+    "jpeu": "je peux",
+    "jme": "je me",
+    "jmen": "je m en",
+    "jten": "je t en",
+    "jen": "j en",
+    "jai": "j ai",
+    "jé": "j ai",
+    "g": "j ai",
+    "jdors": "je dors",
+    "jdor": "je dors",
+    "jdois": "je dois",
+    "jfais": "je fais",
+    "jsais": "je sais",
+    "jpense": "je pense",
+    "jcrois": "je crois",
+    "jpourrais": "je pourrais",
+    "c": "c est",
+    "ya": "il y a",
+    "pa": "pas",
+    "plu": "plus",
+    "pu": "plus",
+    "ps": "pas",
+    "tt": "tout",
+    "tte": "toute",
+    "ds": "dans",
+    "pr": "pour",
+    "ke": "que",
+    "k": "que",
+    "mn": "mon",
+    "mm": "meme",
+    "ac": "avec",
+    "avc": "avec",
+    "qqn": "quelqu un",
+    "qq1": "quelqu un",
+    "kelkun": "quelqu un",
+    "daron": "pere",
+    "daronne": "mere",
+    "reup": "pere",
+    "reum": "mere",
+    "keum": "mec",
+    "vi": "vie",
+    "mourrir": "mourir",
+    "mourire": "mourir",
+    "mourri": "mourir",
+    "crevé": "creve",
+    "dehor": "dehors",
+    "deor": "dehors",
+    "soir": "soir",
+    "sw": "ce soir",
+    "2m1": "demain",
+    "ajd": "aujourd hui",
+    "auj": "aujourd hui",
+    "aujd": "aujourd hui",
+    "aujourdhui": "aujourd hui",
+    "jpp": "jpp",
+    "jenpeuxplus": "j en peux plus",
+    "frappé": "frappe",
+    "harcele": "harcele",
+    "scarifie": "scarifie",
+    "sucide": "suicide",
+    "suicid": "suicide",
+    "suiside": "suicide",
+    "suicidé": "suicide",
+}
+
+_LAUGHTER_RE = re.compile(
+    r"\b(mdr+|ptdr+|lol+|xd+|mort de rire|morte de rire|pete de rire|(?:a?h+a+){2,}h?|"
+    r"(?:hi){2,}|jpp de rire)\b"
+)
+_LAUGHTER_EMOJI = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f605", "\U0001f639")
+
+_REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+_NON_WORD_RE = re.compile(r"[^a-z0-9]+")
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize(text: str) -> str:
+    """Lowercase, strip accents and punctuation, collapse letter runs, expand SMS forms.
+
+    >>> normalize("Jveux MOURIRRR...")
+    'je veux mourir'
+    """
+    lowered = text.lower().replace("’", "'").replace("œ", "oe")
+    # SMS forms are looked up before accents go (a few keys carry them), then again after.
+    tokens = [_TOKEN_MAP.get(tok, tok) for tok in re.split(r"[\s']+", lowered) if tok]
+    ascii_text = _strip_accents(" ".join(tokens))
+    ascii_text = _NON_WORD_RE.sub(" ", ascii_text)
+    ascii_text = _REPEAT_RE.sub(r"\1", ascii_text)
+    words = [_TOKEN_MAP.get(tok, tok) for tok in ascii_text.split()]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- patterns
+
+_WANT = (
+    r"(?:veu[xt]|voudrais|voudrai|aimerais|aimerai|envie d|envie de|pense a|pense souvent a|"
+    r"penser a|pensee de|idee de|idees de|besoin de|prefere|prefererais|souhaite|vais|"
+    r"dois|devrais|pret a|prete a|essaye de|essaie de|essayer de|tente de|tenter de|"
+    r"peux plus que|finir par|reve de|arrete pas de penser a|ai failli)"
+)
+# Wishes only (no "vais": "je vais mourir" is everyday hyperbole).
+_WISH = (
+    r"(?:veu[xt]|voudrais|voudrai|aimerais|aimerai|envie d|envie de|pense a|pense souvent a|"
+    r"penser a|pensee de|idee de|idees de|besoin de|prefere|prefererais|souhaite|pret a|"
+    r"prete a|reve de|arrete pas de penser a)"
+)
+_SELF_KILL = (
+    r"(?:me|m) (?:tuer|suicider|suicide|pendre|buter|flinguer|foutre en l air|"
+    r"jeter (?:sous|du|d|par|dans)|defenestrer|ouvrir les veines|tailler les veines|"
+    r"noyer|empoisonner|tirer une balle)"
+)
+# "il veut me tuer" is a threat, not suicidal ideation.
+_NOT_THIRD = r"(?<!\bil )(?<!\bon )(?<!\bils )(?<!\belle )(?<!\belles )(?<!\bqui )"
+_NOT_LITERAL_DEATH = (
+    r"(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|de honte|de fatigue|"
+    r"de sommeil|de stress|de jalousie))"
+)
+
+_PARTNER = (
+    r"(?:mon (?:copain|mec|petit ami|petit copain|ex|mari|conjoint|compagnon|cheri|gars|bf|"
+    r"boyfriend|homme|jules|fiance)|ma (?:copine|meuf|femme|compagne|cherie|petite amie|"
+    r"fiancee|ex)|mon ex copain|mon ex mec)"
+)
+_FAMILY = (
+    r"(?:mon (?:pere|papa|beau pere|oncle|grand pere|parrain|tuteur)|ma (?:mere|maman|"
+    r"belle mere|tante|grand mere)|mes (?:parents|oncles|grands parents)|"
+    r"(?:le|la) (?:copain|copine|mari) de ma mere|le mec de ma mere|ma famille)"
+)
+_GENERIC = (
+    r"(?:il|elle|ils|elles|on|quelqu un|un mec|un homme|un gars|des mecs|des gens|mon frere|"
+    r"mon grand frere|mes freres|ma soeur|mon cousin|des gars|une bande|"
+    r"mon voisin|un voisin|mon patron|mon chef|mon proprio|mon proprietaire|un prof|mon prof)"
+)
+_HIT = (
+    r"(?:frapp\w*|tap(?:e|es|ent|er|ait|aient)(?! (?:sur|l incruste|la discute|dans l oeil))|"
+    r"bat|battent|battu\w*|battre|cogn\w*|gifl\w*|giffl\w*|baff\w*|etrangl\w*|viol\w*|"
+    r"tabass\w*|defonc\w*|brul\w*|menac\w*|attouch\w*|touch(?:e|ent|ait|er) (?:la nuit|"
+    r"partout|quand|alors|sans|contre|de force)|enferm\w*|sequestr\w*|pouss\w* contre|"
+    r"casse la gueule|met des (?:coups|claques|baffes|gifles)|donne des (?:coups|claques|"
+    r"baffes|gifles)|leve la main sur moi|force a (?:coucher|faire des choses|avoir des)|"
+    r"cass\w* (?:le|la|les|mon|ma|mes) (?:bras|nez|dents?|cotes?|jambes?|gueule|tete|poignet))"
+)
+_BETWEEN = r"(?: \w+){0,5}"
+_ADV = r"(?:(?:encore|deja|souvent|toujours|tout le temps|parfois|des fois|aussi|meme) )?"
+# Object pronoun then an optional adverb; ends with a space.
+_ME = rf"(?:me|m|m a|ma|m ont|m avait|m avaient) {_ADV}"
+
+_PATTERNS: dict[DistressKind, tuple[str, ...]] = {
+    DistressKind.SUICIDE: (
+        r"\bsuicid\w*",
+        r"\bidees? noires?\b",
+        rf"{_NOT_THIRD}\b{_WANT}(?: \w+){{0,2}} {_SELF_KILL}\b",
+        r"\b(?:me|se|te) foutre en l air\b",
+        rf"\b(?:{_WISH}|vais|dois)(?: \w+){{0,2}} (?:mourir{_NOT_LITERAL_DEATH}|"
+        rf"crever{_NOT_LITERAL_DEATH}|en finir\b"
+        r"(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses)\b"
+        r"(?! (?:vie|existence|jours))))",
+        rf"\b(?:je veux|j ai envie de|envie de) (?:mourir|crever){_NOT_LITERAL_DEATH}",
+        r"\b(?:mettre|mette|met) (?:fin|un terme) a (?:mes jours|ma vie|tout)\b",
+        r"\bplus (?:envie|gout|la force|le courage) de (?:vivre|rien)\b",
+        r"\b(?:veu[xt]|voudrais|aimerais|envie de|prefere|prefererais) (?:plus|ne plus|pas) "
+        r"(?:vivre|exister|etre la|etre en vie|me reveiller|respirer)\b",
+        r"\b(?:marre|fatigue|fatiguee|degoute|degoutee|saoule|saoulee) de (?:la vie|ma vie|"
+        r"cette vie|vivre|exister|etre en vie)\b",
+        r"\b(?:ma|la) vie (?:n a|a|ne sert|sert) (?:plus |pas |a |)(?:aucun |d |de |du )?"
+        r"(?:sens|rien|interet)\b",
+        r"\b(?:aucune|pas de|plus de|plus aucune) raisons? de vivre\b",
+        r"\bje (?:vois|trouve) (?:plus|pas|aucune) (?:d )?(?:issue|sortie|solution a ma vie)\b",
+        r"\bun poids pour (?:tout le monde|ma famille|les autres|mes proches)\b",
+        r"\bpersonne (?:ne )?(?:me )?(?:regretter\w*|remarquer\w*|verr\w*)"
+        r"(?: \w+){0,3} (?:mort|disparai\w*|partais|plus la)\b",
+        r"\b(?:avaler|prendre|pris|avale) (?:toute?s? )?(?:mes |ma |la |une |des |les )?"
+        r"(?:boite (?:de )?)?(?:cachets|medocs|medicaments|pilules|comprimes)"
+        r"(?: \w+){0,3} (?:pour|d un coup|en meme temps|et dormir|et plus)\b",
+        r"\b(?:sauter|me jeter|me lancer) (?:du|d un|par la|de la|du haut d un|sous un|"
+        r"sous le|dans la|dans le) (?:pont|fenetre|toit|balcon|immeuble|train|metro|rer|"
+        r"seine|falaise|voie)\b",
+        r"\bdormir pour toujours\b|\b(?:ne plus|ne jamais|plus jamais|jamais plus) me reveiller\b",
+        r"\bpersonne (?:ne )?(?:me )?(?:regretter\w*|remarquer\w*|verr\w*|pleurer\w*)"
+        r"(?: \w+){0,2} si je (?:pars|partais|meurs|mourais|disparais|disparaissais|me tue)\b",
+        r"\bavale\w* (?:tous |toutes |toute |tout )?(?:mes |des |la |ma |une )?"
+        r"(?:boite (?:de |d )?)?(?:cachets|medocs|medicaments|pilules|comprimes)\b",
+        r"\b(?:sert a rien|inutile|vaut mieux) que je (?:sois|reste) "
+        r"(?:la|en vie|vivant|vivante)\b",
+        r"\b(?:veux|voudrais) (?:juste )?que tout s arrete\b",
+        r"\bcorde\b(?: \w+){0,3} (?:prete|pour me pendre|autour du cou|au cou)\b",
+        r"\bplus (?:gout|envie) a rien\b",
+        r"\bpense (?:souvent |tout le temps |beaucoup |)a la mort\b(?! d)",
+        r"\b(?:cachets|medocs|medicaments|pilules|comprimes)\b(?: \w+){0,4} (?:pour (?:tout )?"
+        r"(?:les )?avaler|pour en finir|pour mourir|pour ne plus me reveiller)\b",
+        r"\b(?:veux|voudrais|envie de|prefere) (?:disparaitre|partir pour toujours|"
+        r"plus etre la|quitter ce monde)\b",
+        r"\bj en peux plus de (?:vivre|la vie|ma vie|cette vie|exister|tout)\b",
+        r"\b(?:jpp|j en peux plus|en pls|je craque|je tiens plus)\b(?: \w+){0,8} "
+        r"(?:je veux plus rien|veux plus rien|que tout s arrete|j ai plus envie de rien|"
+        r"plus envie de rien|envie de tout arreter|je veux tout arreter|tout arreter|"
+        r"envie de rien|plus la force|plus aucun sens|je veux partir|je sers a rien|"
+        r"je suis un poids)\b",
+    ),
+    DistressKind.SELF_HARM: (
+        r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
+        r"\b(?:je me|j me|envie de me|besoin de me|veux me|recommence a me|continue a me|"
+        r"arrete pas de me|arrive pas a arreter de me|vais me|je me suis) (?:fais|faire|fait|"
+        r"suis fait|suis faite) (?:du mal|mal expres|des entailles|des marques|saigner)\b",
+        r"\bme (?:coupe|couper|suis coupee?|coupais|taillade|taillader|brule|bruler|"
+        r"griffe|griffer) (?:encore |souvent |tout le temps |tous les soirs |des fois |"
+        r"expres |volontairement )?(?:les |le |la |aux |au |sur les |sur le )?(?:bras|poignets?|"
+        r"cuisses?|peau|jambes?|ventre|expres|jusqu au sang|au cutter|a la lame|au rasoir)\b",
+        r"\b(?:je me coupe|me couper|je me mutile|je me brule)$",
+        r"\bentaill\w*|\bme suis (?:encore |deja |)(?:coupee?|taillad\w*|brulee?|griffee?) "
+        r"(?:les |le |la |aux |au )?(?:bras|poignets?|cuisses?|veines|peau|jambes?|ventre)\b",
+        r"\bme (?:fais|fait|faire) (?:du )?mal (?:avec|expres|volontairement|moi meme|quand)\b",
+        r"\bme brul\w* (?:avec (?:des|une|ma|mes|un)|a la|au) (?:cigarettes?|clopes?|briquet)\b",
+        r"\b(?:lame|lames|cutter|rasoir) (?:sur|contre) (?:moi|mes bras|ma peau|mes poignets)\b",
+        r"\bme couper (?:au|avec (?:une|la|le|un)) (?:lame|cutter|rasoir)\b",
+        r"\b(?:rechute|recommence)\w*(?: \w+){0,3} (?:scarif|coupure|me couper|me faire du mal)",
+    ),
+    DistressKind.CHILD_DANGER: (
+        rf"\b{_FAMILY}\b{_BETWEEN} {_ME}{_HIT}",
+        rf"\bje me fais (?:frapper|taper|battre|violer|tabasser|toucher|etrangler|enfermer)"
+        rf"(?: \w+){{0,3}} (?:par )?{_FAMILY}\b",
+        r"\b(?:maltrait\w*|maltraitance)\b",
+        r"\b(?:a la maison|chez moi|chez mes parents)\b(?: \w+){0,3} (?:on|ils|il|elle) "
+        r"(?:me|m) (?:frapp\w*|tap\w*|bat\w*|cogn\w*|touch\w*|viol\w*)",
+        rf"\b{_FAMILY}\b{_BETWEEN} {_ME}(?:touch\w*|caress\w*)\b",
+        r"\binceste\b",
+    ),
+    DistressKind.PARTNER_VIOLENCE: (
+        rf"\b{_PARTNER}\b{_BETWEEN} {_ME}{_HIT}",
+        rf"\bje me fais (?:frapper|taper|battre|violer|tabasser|etrangler|enfermer|menacer)"
+        rf"(?: \w+){{0,3}} (?:par )?{_PARTNER}\b",
+        r"\bviolences? conjugales?\b",
+        rf"\b{_PARTNER}\b{_BETWEEN} (?:me|m) (?:force|oblige) a (?:coucher|faire|avoir)\b",
+        rf"\bpeur de {_PARTNER}\b",
+    ),
+    DistressKind.HOMELESS: (
+        r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
+        r"nuit)\b(?: \w+){0,3} (?:dehors|a la rue|dans la rue|dans ma voiture|"
+        r"dans une voiture|dans ma caisse|dans la gare|a la gare|dans le metro|dans un parc|"
+        r"dans le parc|dans les escaliers|dans un hall|dans le hall|sous un pont|dans un squat|"
+        r"dans la cage d escalier|dans un abri|sur un banc|dans le bus de nuit)\b",
+        r"\b(?:je suis|je me retrouve|je vais etre|je vais me retrouver|je me suis retrouvee?|"
+        r"me retrouver|on est|nous sommes|je serai|je serais|me voila) (?:a la rue|dehors ce soir|"
+        r"sans (?:toit|logement|abri|domicile|rien pour dormir))\b",
+        r"\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
+        r"\b(?:nulle part|pas d endroit|aucun endroit|pas de place|pas de lieu|"
+        r"personne chez qui) (?:ou |pour )?(?:dormir|crecher|me loger|passer la nuit)\b",
+        r"\b(?:sais pas|sait pas|pas) ou (?:dormir|crecher|aller|passer la nuit) "
+        r"(?:ce soir|cette nuit)\b",
+        r"\bou (?:dormir|crecher|passer la nuit) (?:ce soir|cette nuit)\b|\bpas de toit\b",
+        r"\bnulle part ou aller\b",
+        r"\b(?:je suis|je me retrouve|me voila|je reste) dehors\b(?: \w+){0,6} "
+        r"(?:logement|dormir|nuit|ou aller|mon sac|mes affaires|valise|sans rien)\b",
+        r"\b(?:plus de|pas de|perdu mon|sans) logement\b(?: \w+){0,6} (?:dehors|a la rue|ce soir|"
+        r"cette nuit)\b",
+        r"\b(?:m a|m ont|m avaient|m avait|ma|me|mont) (?:mis|mise|jete|jetee|vire|viree|foutu|"
+        r"foutue|degage|degagee) (?:a la porte|dehors|de chez (?:moi|eux|lui|elle|nous)|"
+        r"de la maison|de l appart|du foyer|du logement)\b",
+        r"\b(?:vire|viree|jete|jetee|chasse|chassee|expulse|expulsee|mis|mise|foutu|foutue) "
+        r"(?:de chez (?:moi|mes parents|ma mere|mon pere|mes darons|ma famille)|de la maison|"
+        r"du foyer|de mon appart|de l appart|de mon logement|a la porte)\b",
+        r"\b(?:je me fais|je vais me faire|on me) (?:expulser|expulse|virer de chez|jeter dehors|"
+        r"mettre dehors|mettre a la porte)\b",
+        r"\bhebergement d urgence\b|\b115\b",
+    ),
+    DistressKind.IMMEDIATE_DANGER: (
+        r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
+        r"plus en securite|en insecurite)\b",
+        r"\bpeur pour ma vie\b|\bpeur qu (?:il|elle|ils|on) me tue\b",
+        r"\b(?:veut|veulent|voulait|a essaye de|ont essaye de|menace de|menacent de|"
+        r"va venir|vont venir) (?:me tuer|me buter|me frapper|me faire du mal|me planter)\b",
+        r"\bmenaces? de mort\b|\bmenace de mort\b",
+        r"\b(?:je me fais|je me suis fait|je me suis faite|on me|il me|elle me|ils me|"
+        r"ils m ont|il m a|on m a|je suis|j ai ete|suis) (?:harcel\w*|"
+        r"agress(?:e|ee|es|er|ait|ent)\b|viol(?:e|ee|es|er|ait|ent)\b|rackett?\w*|"
+        r"menace(?:e|es)? de mort|frapp(?:e|ee|es|er|ait|ent)\b|tabass\w*|sequestr\w*)",
+        r"\b(?:subis|subi|victime d|victime de|vis du|vis un) (?:du |un |une |des )?"
+        r"(?:harcelement|cyberharcelement|agression|viol|violences?|racket)\b",
+        rf"\b{_GENERIC}\b{_BETWEEN} {_ME}(?:frapp(?:e|ee|es|er|ait|ent)\b|battu\w*|bat|battent|"
+        r"viol(?:e|ee|es|er|ait|ent)\b|tabass\w*|etrangl\w*|agress(?:e|ee|es|er|ait|ent)\b|"
+        r"menace\w* avec (?:un|une) (?:couteau|arme|flingue|pistolet)|rackett?\w*|"
+        r"cass\w* (?:le|la|les|mon|ma|mes) (?:bras|nez|dents?|cotes?|jambes?|gueule|tete))",
+        r"\bsuivie? par (?:un|des) (?:inconnus?|mecs?|hommes?|gars|types?)\b",
+        r"\b(?:quelqu un|mec|homme|gars|type|mecs|hommes|gars|inconnu|inconnus)(?: qui)? me "
+        r"(?:suit|suivent|suivait|suivaient)\b",
+        r"\b(?:envoyer|renvoyer|emmener) (?:au bled|au pays)\b(?: \w+){0,3} (?:marier|mariage)\b",
+        r"\bcyberharcel\w*",
+        r"\bmariage force\b|\bforce a me prostituer\b|\bme prostituer\b",
+        r"\b(?:forcer|force|forcent|obliger|oblige|obligent) a me marier\b|\bmarier de force\b|"
+        r"\bmarier contre ma volonte\b",
+        r"\b(?:au secours|appelez la police|appeler les flics)\b(?: \w+){0,4} "
+        r"(?:il|elle|ils|on|quelqu un)\b",
+    ),
+}
+
+# Patterns that are hyperbole when the message also laughs ("jpp de ma vie mdr").
+_AMBIGUOUS: tuple[str, ...] = (
+    r"^(?:.* )?(?:jpp|j en peux plus) de (?:la|ma|cette) vie(?: .*)?$",
+    r"\b(?:veux|voudrais|envie de) disparaitre\b",
+    r"\b(?:marre|saoule|saoulee) de (?:la|ma) vie\b",
+    r"\b(?:ma|la) vie (?:n a|a) (?:plus|pas|aucun) (?:de )?sens\b",
+)
+
+_COMPILED: tuple[tuple[DistressKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, patterns in _PATTERNS.items() for pattern in patterns
+)
+_COMPILED_AMBIGUOUS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _AMBIGUOUS)
+_JPP_LIFE_RE = re.compile(r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b")
+
+# Priority when several kinds match: the most specific danger first.
+_PRIORITY: tuple[DistressKind, ...] = (
+    DistressKind.SUICIDE,
+    DistressKind.SELF_HARM,
+    DistressKind.CHILD_DANGER,
+    DistressKind.PARTNER_VIOLENCE,
+    DistressKind.IMMEDIATE_DANGER,
+    DistressKind.HOMELESS,
+)
+
+
+def _laughs(raw: str, normalized: str) -> bool:
+    return bool(_LAUGHTER_RE.search(normalized)) or any(e in raw for e in _LAUGHTER_EMOJI)
+
+
+def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
+    found: set[DistressKind] = set()
+    for kind, pattern in _COMPILED:
+        match = pattern.search(normalized)
+        if match is None:
+            continue
+        if laughing and any(p.search(match.group(0)) for p in _COMPILED_AMBIGUOUS):
+            continue
+        found.add(kind)
+    if not laughing and _JPP_LIFE_RE.search(normalized):
+        found.add(DistressKind.SUICIDE)
+    return found
+
+
+def _ordered(kinds: Iterable[DistressKind]) -> list[DistressKind]:
+    chosen = set(kinds)
+    return [kind for kind in _PRIORITY if kind in chosen]
+
+
+def detect_all_distress(text: str) -> list[DistressKind]:
+    """Every kind of distress found in ``text``, the most urgent first (may be empty)."""
+    if not text or not text.strip():
+        return []
+    normalized = normalize(text)
+    return _ordered(_matches(normalized, _laughs(text, normalized)))
+
+
+def detect_distress(text: str) -> DistressKind | None:
+    """The most urgent kind of distress expressed in ``text``, or ``None``."""
+    kinds = detect_all_distress(text)
+    return kinds[0] if kinds else None

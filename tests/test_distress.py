@@ -1,0 +1,199 @@
+"""Tests of relais.safety.distress: crisis messages must fire, youth banter must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from relais.safety import HOTLINES, DistressKind, detect_all_distress, detect_distress, normalize
+
+K = DistressKind
+
+DISTRESS: list[tuple[str, DistressKind]] = [
+    # suicide
+    ("j'ai envie d'en finir", K.SUICIDE),
+    ("je veux mourir", K.SUICIDE),
+    ("jveux mourir", K.SUICIDE),
+    ("jpp de la vie", K.SUICIDE),
+    ("jpp de ma vie je veux plus rien", K.SUICIDE),
+    ("g envie de crever", K.SUICIDE),
+    ("je pense à me suicider", K.SUICIDE),
+    ("jvais me foutre en l'air", K.SUICIDE),
+    ("j'ai plus envie de vivre", K.SUICIDE),
+    ("j'ai des idées noires tout le temps", K.SUICIDE),
+    ("je veux plus vivre", K.SUICIDE),
+    ("chui fatigué de vivre", K.SUICIDE),
+    ("je veux mettre fin à mes jours", K.SUICIDE),
+    ("ma vie n'a plus aucun sens", K.SUICIDE),
+    ("je veux en finir avec ma vie", K.SUICIDE),
+    ("j'en peux plus de vivre comme ça", K.SUICIDE),
+    ("je vais sauter du pont", K.SUICIDE),
+    ("je pense a me jeter sous un train", K.SUICIDE),
+    ("jsuis un poids pour tout le monde", K.SUICIDE),
+    ("JE VEUX MOURIRRRR", K.SUICIDE),
+    ("jpp jsais plus quoi faire g plus envie de rien", K.SUICIDE),
+    ("mon pote est suicidaire il parle de se tuer", K.SUICIDE),
+    ("je veux plus me réveiller", K.SUICIDE),
+    ("j'ai la corde prête", K.SUICIDE),
+    ("je pense à la mort tout le temps", K.SUICIDE),
+    # self harm
+    ("je me scarifie", K.SELF_HARM),
+    ("jme scarifie depuis 2 mois", K.SELF_HARM),
+    ("je me coupe les bras le soir", K.SELF_HARM),
+    ("j'ai envie de me faire du mal", K.SELF_HARM),
+    ("je recommence à me faire du mal", K.SELF_HARM),
+    ("je me mutile", K.SELF_HARM),
+    ("g rechuté scarification", K.SELF_HARM),
+    # homeless
+    ("je dors dehors ce soir", K.HOMELESS),
+    ("je suis à la rue", K.HOMELESS),
+    ("chui a la rue depuis 3 jours", K.HOMELESS),
+    ("on m'a mis dehors", K.HOMELESS),
+    ("ma mère m'a mise à la porte", K.HOMELESS),
+    ("mes darons m'ont jeté dehors hier", K.HOMELESS),
+    ("je sais pas où dormir ce soir", K.HOMELESS),
+    ("g dormi dans ma voiture cette nuit", K.HOMELESS),
+    ("je suis sdf", K.HOMELESS),
+    ("j'ai nulle part où dormir", K.HOMELESS),
+    ("viré de chez moi jsp quoi faire", K.HOMELESS),
+    ("je vais dormir a la gare", K.HOMELESS),
+    # partner violence
+    ("mon copain me frappe", K.PARTNER_VIOLENCE),
+    ("mon mec m'a frappée hier soir", K.PARTNER_VIOLENCE),
+    ("mon ex ma étranglé", K.PARTNER_VIOLENCE),
+    ("je me fais taper par mon copain", K.PARTNER_VIOLENCE),
+    ("violences conjugales", K.PARTNER_VIOLENCE),
+    ("mon keum me bat", K.PARTNER_VIOLENCE),
+    ("mon mari me force à coucher", K.PARTNER_VIOLENCE),
+    # child danger
+    ("mon père me tape", K.CHILD_DANGER),
+    ("mon daron me frappe", K.CHILD_DANGER),
+    ("ma mère me bat quand elle a bu", K.CHILD_DANGER),
+    ("mon beau-père me touche la nuit", K.CHILD_DANGER),
+    ("mes parents me frappent", K.CHILD_DANGER),
+    ("je me fais frapper par mon père", K.CHILD_DANGER),
+    ("chez moi on me frappe", K.CHILD_DANGER),
+    ("mon père m'a cassé le bras", K.CHILD_DANGER),
+    # immediate danger
+    ("je me sens en danger", K.IMMEDIATE_DANGER),
+    ("je suis en danger", K.IMMEDIATE_DANGER),
+    ("je me fais harceler", K.IMMEDIATE_DANGER),
+    ("on me harcèle au lycée", K.IMMEDIATE_DANGER),
+    ("il veut me tuer", K.IMMEDIATE_DANGER),
+    ("j'ai reçu des menaces de mort", K.IMMEDIATE_DANGER),
+    ("je me suis fait agresser", K.IMMEDIATE_DANGER),
+    ("un mec me suit depuis la gare", K.IMMEDIATE_DANGER),
+    ("je suis pas en sécurité chez moi", K.IMMEDIATE_DANGER),
+    ("il m'a frappé", K.IMMEDIATE_DANGER),
+    ("des gars me rackettent tous les jours", K.IMMEDIATE_DANGER),
+    ("je suis suivie par un inconnu", K.IMMEDIATE_DANGER),
+    ("ma famille veut me forcer à me marier", K.IMMEDIATE_DANGER),
+]
+
+NOT_DISTRESS: list[str] = [
+    "jpp mdr",
+    "jpp ptdr",
+    "je suis mort de rire",
+    "ce taf me tue",
+    "ça me tue ce que tu dis",
+    "tu me tues lol",
+    "ma mère va me tuer si je rate le bac",
+    "je vais mourir de faim jsuis pas mangé",
+    "je meurs de chaud",
+    "chui dead",
+    "jpp de ma vie mdr j'ai raté le bus",
+    "jveux en finir avec ce dossier CAF",
+    "ma daronne me tape sur les nerfs",
+    "je suis suivi par la mission locale depuis 1 an",
+    "ma conseillère me suit depuis 2 ans",
+    "wesh jcherche du taff vers argenteuil",
+    "je cherche un appart à cergy",
+    "je dors chez un pote en attendant de trouver un logement",
+    "j'ai pas de thune pour le navigo",
+    "jpp des cours",
+    "jpp de ce boulot",
+    "je suis en pls à cause du bac mdr",
+    "je veux arrêter mes études et trouver une alternance",
+    "c'est où dormir pas cher à paris pour les vacances",
+    "où loger pendant ma formation",
+    "comment couper mon CV pour qu'il tienne sur une page",
+    "je me suis coupé les cheveux",
+    "il me faut un rdv",
+    "je me suis fait virer de mon taf",
+    "mon patron m'a viré",
+    "j'ai besoin d'un psy mais c'est pas urgent",
+    "le permis c'est trop cher",
+    "c quoi le cej",
+    "stop",
+    "supprime mes données",
+    "je veux parler à un conseiller",
+    "merci bcp",
+    "slt cv",
+    "je suis en galère de thune",
+    "j'ai la flemme d'aller à la ml",
+    "je veux disparaître mdr trop la honte",
+    "j'ai envie de crever de rire",
+    "j'ai tué le game à l'entretien",
+    "je vais tout déchirer à l'entretien",
+    "la vie est belle",
+    "je sors dehors fumer une clope",
+    "je suis dehors devant la mission locale",
+    "mon frère me saoule",
+    "mes parents veulent que je trouve un taff",
+    "je vais me faire une formation en cuisine",
+    "je pense à la mort de mon grand-père, ça me rend triste",
+    "je me suis cassé le bras au foot",
+    "mon frère m'a cassé mon téléphone",
+    "je suis suivi par une conseillère de la mission locale",
+    "ma copine me manque",
+    "mon copain me soutient pour trouver un taff",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), DISTRESS)
+def test_distress_detected(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) == kind
+
+
+@pytest.mark.parametrize("text", NOT_DISTRESS)
+def test_not_distress(text: str) -> None:
+    assert detect_distress(text) is None
+
+
+def test_counts() -> None:
+    assert len(DISTRESS) >= 40
+    assert len(NOT_DISTRESS) >= 40
+    assert {kind for _, kind in DISTRESS} == set(DistressKind)
+
+
+def test_every_kind_has_a_hotline() -> None:
+    assert set(HOTLINES) == set(DistressKind)
+    assert HOTLINES[K.SUICIDE] == ("3114",)
+    assert HOTLINES[K.HOMELESS] == ("115",)
+    assert HOTLINES[K.CHILD_DANGER] == ("119",)
+    assert HOTLINES[K.PARTNER_VIOLENCE][0] == "3919"
+    assert "17" in HOTLINES[K.IMMEDIATE_DANGER]
+    assert "112" in HOTLINES[K.IMMEDIATE_DANGER]
+
+
+def test_kind_is_a_str_enum() -> None:
+    assert K.SUICIDE == "suicide"
+    assert str(K.HOMELESS) == "homeless"
+    assert DistressKind("self_harm") is K.SELF_HARM
+
+
+def test_several_kinds_most_urgent_first() -> None:
+    kinds = detect_all_distress("mon père me frappe et je veux mourir")
+    assert kinds[0] == K.SUICIDE
+    assert K.CHILD_DANGER in kinds
+
+
+def test_empty_and_blank() -> None:
+    assert detect_distress("") is None
+    assert detect_distress("   ") is None
+    assert detect_all_distress("") == []
+
+
+def test_normalize_sms_forms() -> None:
+    assert normalize("Jveux MOURIRRR...") == "je veux mourir"
+    assert normalize("chui à la rue") == "je suis a la rue"
+    assert normalize("g pa de thune") == "j ai pas de thune"

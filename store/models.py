@@ -6,7 +6,18 @@ import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Enum, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -75,6 +86,12 @@ class YoungPerson(Base):
     )
     needs: Mapped[list[Need]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     handoffs: Mapped[list[HandoffRequest]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    surveys: Mapped[list[SurveySession]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    campaign_messages: Mapped[list[CampaignMessage]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -177,3 +194,109 @@ class WebOutbox(Base):
     pseudonym: Mapped[str] = mapped_column(String(64), index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SurveyStatus(enum.StrEnum):
+    """Where a young person stands in one questionnaire."""
+
+    IN_PROGRESS = "in_progress"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+
+
+class SurveySession(Base):
+    """One young person's run through one questionnaire (one per questionnaire, ever)."""
+
+    __tablename__ = "survey_sessions"
+    __table_args__ = (UniqueConstraint("young_person_id", "questionnaire_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    young_person_id: Mapped[int] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    questionnaire_id: Mapped[str] = mapped_column(String(64))
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[SurveyStatus] = mapped_column(
+        Enum(SurveyStatus, native_enum=False, length=16, values_callable=_values),
+        default=SurveyStatus.IN_PROGRESS,
+    )
+    profile: Mapped[str | None] = mapped_column(String(32))
+    consent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    answers: Mapped[list[SurveyAnswer]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="SurveyAnswer.id"
+    )
+
+
+class SurveyAnswer(Base):
+    """One answer, saved the moment it is given, against its question id and version."""
+
+    __tablename__ = "survey_answers"
+    __table_args__ = (UniqueConstraint("session_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_sessions.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(64))
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    text: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[int | None] = mapped_column(Integer)
+    informativeness: Mapped[float | None] = mapped_column(Float)
+    followed_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    followup_text: Mapped[str | None] = mapped_column(Text)
+    followup_informativeness: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Campaign(Base):
+    """A wave of survey invitations, resumable: who gets it is decided when it is created."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(64))
+    ml_code: Mapped[str | None] = mapped_column(String(8))
+    profile: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SendStatus(enum.StrEnum):
+    """What happened to one proactive message."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class CampaignMessage(Base):
+    """One proactive message (invitation or reminder) to one young person, recorded once."""
+
+    __tablename__ = "campaign_messages"
+    __table_args__ = (UniqueConstraint("campaign_id", "young_person_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    young_person_id: Mapped[int] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # "invite" or "reminder"
+    status: Mapped[SendStatus] = mapped_column(
+        Enum(SendStatus, native_enum=False, length=16, values_callable=_values),
+        default=SendStatus.PENDING,
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(200))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from relais.config import settings
 from relais.dialogue.turns import Dialogue, State, Turn
+from relais.messages import BotReply
 
 ERASE_MARKER = "relais_erase"
 # Rasa's REST channel splits a text on blank lines; a word joiner keeps one answer in one bubble.
@@ -58,13 +59,18 @@ def entity(tracker: Tracker, name: str) -> str | None:
     return str(value) if value is not None else None
 
 
-def emit(dispatcher: CollectingDispatcher, before: State, turn: Turn) -> list[EventType]:
-    """Send the turn's replies and return the slot events of what changed."""
-    for reply in turn.replies:
+def send(dispatcher: CollectingDispatcher, replies: list[BotReply]) -> None:
+    """Utter replies, one bubble each."""
+    for reply in replies:
         buttons: list[dict[str, Any]] = [
             {"title": b.title, "payload": b.payload} for b in reply.buttons
         ]
         dispatcher.utter_message(text=reply.text.replace("\n\n", _PARAGRAPH), buttons=buttons)
+
+
+def emit(dispatcher: CollectingDispatcher, before: State, turn: Turn) -> list[EventType]:
+    """Send the turn's replies and return the slot events of what changed."""
+    send(dispatcher, turn.replies)
     if turn.erase:
         dispatcher.utter_message(json_message={ERASE_MARKER: True})
     return [SlotSet(name, value) for name, value in turn.state.changes_from(before).items()]

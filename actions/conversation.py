@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -15,8 +15,10 @@ from actions.common import (
     entity,
     latest_text,
     recent_user_texts,
+    send,
     state_of,
 )
+from actions.survey import survey
 
 
 class ActionYesNo(Action):
@@ -29,13 +31,19 @@ class ActionYesNo(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        yes = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
+        topic = entity(tracker, "topic") or state.yes_no_topic
+        if topic == "survey":
+            if yes:  # a typed "oui" to the survey offer starts the survey form
+                return [SlotSet("yes_no_topic", None), FollowupAction("survey_form")]
+            send(dispatcher, survey().decline(tracker.sender_id))
+            return [SlotSet("yes_no_topic", None)]
         turn = dialogue().yes_no(
             state,
             tracker.sender_id,
             channel_of(tracker),
-            yes=intent == "affirm",
-            topic=entity(tracker, "topic"),
+            yes=yes,
+            topic=topic,
             recent_texts=recent_user_texts(tracker),
         )
         return emit(dispatcher, state, turn)

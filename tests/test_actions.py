@@ -147,7 +147,11 @@ def test_button_choice_of_a_commune_gives_its_mission_locale(app_settings: str) 
     )
     assert "Saint-Ouen-l'Aumône" in messages[0]["text"]
     assert after["commune_insee"] == "95572" and after["awaiting_location"] is False
-    assert [b["payload"] for b in messages[1]["buttons"]] == ["/request_human", "/show_menu"]
+    assert [b["payload"] for b in messages[1]["buttons"]] == [
+        "/request_human",
+        "/show_menu",
+        "/give_feedback",
+    ]
 
 
 def test_outside_ile_de_france_points_to_the_national_directory(app_settings: str) -> None:

@@ -126,6 +126,7 @@ def options_reply(
         (
             Button("🙋 Parler à un·e conseiller·e", "/request_human"),
             Button("❓ Autre question", "/show_menu"),
+            Button("💬 Donner mon avis", "/give_feedback"),
         ),
     )
 

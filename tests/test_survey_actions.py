@@ -1,4 +1,4 @@
-"""The survey through its Rasa actions (Tracker.from_dict + CollectingDispatcher), on a real store."""
+"""The survey through its Rasa actions (Tracker.from_dict, CollectingDispatcher), real store."""
 
 from __future__ import annotations
 
@@ -50,21 +50,13 @@ class YoungPersonInSurvey:
         self.slots: dict[str, Any] = {"commune_insee": commune}
         self.last: list[dict[str, Any]] = []
 
-    def _run(self, action: Any, t: Tracker) -> list[dict[str, Any]]:
-        dispatcher = CollectingDispatcher()
-        events = (
-            action.run(dispatcher, t, {}) if not isinstance(action, ValidateSurveyForm) else None
-        )
-        if events is not None:
-            for e in events:
-                if e.get("event") == "slot":
-                    self.slots[e["name"]] = e["value"]
-        return dispatcher.messages
-
     def ask(self) -> list[dict[str, Any]]:
-        self.last = self._run(
-            ActionAskSurveyAnswer(), tracker("/start_survey", "start_survey", self.slots)
+        dispatcher = CollectingDispatcher()
+        events = ActionAskSurveyAnswer().run(
+            dispatcher, tracker("/start_survey", "start_survey", self.slots), {}
         )
+        self.slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+        self.last = dispatcher.messages
         return self.last
 
     def answer(

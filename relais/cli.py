@@ -58,6 +58,46 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _simulate(args: argparse.Namespace) -> int:
+    from bot.rasa_client import RasaClient
+    from bot.server import build_app
+    from relais.services import start_services, train
+    from relais.simulate.report import followup_figures, render
+    from relais.simulate.runner import simulate
+    from store.migrate import upgrade
+
+    config = settings()
+    upgrade(config.database_url)
+
+    async def run() -> str:
+        rasa = RasaClient(config.rasa_url, config.action_server_url, config.rasa_token)
+        services = None
+        if not await rasa.healthy():
+            train()
+            print("Starting Rasa and the action server (about a minute)…", file=sys.stderr)
+            services = await asyncio.to_thread(start_services, config)
+        try:
+            app = build_app(config, rasa)
+
+            def progress(done: int, total: int) -> None:
+                bar = "#" * (30 * done // total)
+                print(f"\r[{bar:<30}] {done}/{total}", end="", file=sys.stderr, flush=True)
+
+            result = await simulate(
+                app, config.database_url, config.secret_key, args.n, args.seed,
+                args.concurrency, progress,
+            )  # fmt: skip
+            print(file=sys.stderr)
+            return render(result, followup_figures(config.database_url))
+        finally:
+            await rasa.close()
+            if services is not None:
+                services.stop()
+
+    print(asyncio.run(run()))
+    return 0
+
+
 def _chat(args: argparse.Namespace) -> int:
     from bot.terminal import chat
 
@@ -84,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run Rasa, the action server, the web chat and Telegram")
     run.set_defaults(func=_run)
+
+    simulate = sub.add_parser(
+        "simulate", help="simulated young people through the real stack (flagged synthetic)"
+    )
+    simulate.add_argument("--n", type=int, default=50, help="how many young people")
+    simulate.add_argument("--seed", type=int, default=1)
+    simulate.add_argument("--concurrency", type=int, default=8)
+    simulate.set_defaults(func=_simulate)
 
     chat = sub.add_parser("chat", help="talk to the running bot in the terminal")
     chat.set_defaults(func=_chat)

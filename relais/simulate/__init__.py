@@ -1,0 +1,1 @@
+"""Simulated young people who talk to the real stack: demo data and benchmark load."""

@@ -9,6 +9,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from relais.campaigns import add_campaign_parser
 from relais.config import settings
 
 
@@ -135,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="talk to the running bot in the terminal")
     chat.set_defaults(func=_chat)
+
+    add_campaign_parser(sub)
     return parser
 
 

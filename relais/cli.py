@@ -105,6 +105,9 @@ def _chat(args: argparse.Namespace) -> int:
     return asyncio.run(chat(settings()))
 
 
+NEEDS_DATABASE = frozenset({"run", "chat", "simulate", "campaign"})
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one sub-command per job."""
     parser = argparse.ArgumentParser(prog="relais", description=__doc__)
@@ -149,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # httpx logs every URL at INFO: bot token, Rasa token and pseudonyms must stay out of logs.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
+    if args.command in NEEDS_DATABASE:
+        from store.migrate import upgrade
+
+        upgrade(settings().database_url)  # a fresh or older database is brought up to date first
     return int(args.func(args))
 
 

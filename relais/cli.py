@@ -151,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # httpx logs every URL at INFO: bot token, Rasa token and pseudonyms must stay out of logs.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     if args.command in NEEDS_DATABASE:
         from store.migrate import upgrade

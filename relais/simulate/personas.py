@@ -5,14 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-PROFILES = (
-    "no_follow_up",
-    "dropped_out",
-    "left_without_solution",
-    "referred_never_came",
-    "in_progress",
-    "never_heard",
-)
+from relais.survey import PROFILES
+
 REGISTERS = ("standard", "sms", "slang", "typos")
 COMMUNES = (
     "argenteuil", "sarcelles", "cergy", "saint denis", "bobigny", "95100", "paris 18",

@@ -58,12 +58,17 @@ test-unit: .venv/.installed
 validate: .venv-rasa/.installed
 	$(RASA) data validate --data nlu dialogue --domain domain.yml --config config.yml
 
+# `rasa test core` replays the stories' intents; check_story_intents checks the NLU reads them too.
 test-stories: train
 	$(RASA) test core --model models/relais.tar.gz --stories tests/stories \
 	  --fail-on-prediction-errors --out var/results/stories
+	.venv-rasa/bin/python scripts/check_story_intents.py --model models/relais.tar.gz --stories tests/stories
 
+# The gate: distress recall must be 1.0; macro-F1 must not fall below the committed level.
+NLU_MIN_MACRO_F1 ?= 0.83
 nlu-eval: train
-	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/heldout.yml
+	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/heldout.yml \
+	  --min-macro-f1 $(NLU_MIN_MACRO_F1) --json var/results/nlu-eval.json
 
 test-integration: train browser
 	.venv/bin/pytest -q -m "rasa or browser"

@@ -302,3 +302,82 @@ async def test_telegram_bridge_end_to_end(stack: Settings) -> None:
     assert person(url, pseudonym) is None and tracker_events(url, pseudonym) == 0
     await app.shutdown()
     await rasa.close()
+
+
+def question_ids(replies: list[dict[str, Any]]) -> list[str]:
+    """Which survey questions the replies ask (matched on the questionnaire's wording)."""
+    from relais.survey import load_questionnaire
+
+    text = joined(replies)
+    return [q.id for q in load_questionnaire("etude-jeunes").questions if q.text in text]
+
+
+async def test_survey_through_the_real_stack(stack: Settings, web: httpx.AsyncClient) -> None:
+    """Offer after an answer, consent, typed answers, a follow-up, stop, resume, the end."""
+    from store.models import SurveyAnswer, SurveySession, SurveyStatus
+
+    url = stack.database_url
+    yp = YoungPerson_(web, "e2e-survey-0001")
+    pseudonym = pseudonymize("web", "e2e-survey-0001", KEY)
+    replies = await yp.says("je cherche une alternance a cergy")
+    assert "/give_feedback" not in payloads(replies)  # never before the demand is answered…
+    replies = await yp.presses('/affirm{"topic":"privacy"}')
+    assert "/give_feedback" in payloads(replies)  # …offered once it is
+    replies = await yp.says("/avis")
+    assert "anonyme" in joined(replies) and "/start_survey" in payloads(replies)
+
+    replies = await yp.presses("/start_survey")
+    assert question_ids(replies) == ["ever_been"] and "1/" in joined(replies)
+    replies = await yp.says("oui plusieurs fois")
+    assert question_ids(replies) == ["how_it_went"]
+    replies = await yp.says("j'ai arrêté avant la fin")
+    assert question_ids(replies) == ["activity"]
+    replies = await yp.says("stop")
+    assert "pause" in joined(replies)
+    with session_scope(url) as session:
+        run = session.scalars(select(SurveySession)).one()
+        assert run.status is SurveyStatus.PAUSED and run.profile == "dropped_out"
+
+    replies = await yp.says("/avis")
+    assert "On reprend" in joined(replies)
+    replies = await yp.presses("/start_survey")
+    assert question_ids(replies) == ["activity"]  # the first unanswered question
+    await yp.says("je cherche du taf")
+    replies = await yp.says("le 2")  # age band by position; commune known from the conversation
+    assert question_ids(replies) == ["why_stopped"]
+    replies = await yp.says("bof")
+    assert "passer" in payloads(replies) and not question_ids(replies)  # the one follow-up
+    replies = await yp.says("ma conseillere changeait tout le temps et je devais tout reexpliquer")
+    assert question_ids(replies) == ["expectations"]
+    for words in ("un job vite", "tiktok et snap", "whatsapp"):
+        replies = await yp.says(words)
+    replies = await yp.says("passer")
+    assert "Merci beaucoup" in joined(replies)
+    with session_scope(url) as session:
+        run = session.scalars(select(SurveySession)).one()
+        answers = {a.question_id: a for a in session.scalars(select(SurveyAnswer))}
+    assert run.status is SurveyStatus.COMPLETED
+    assert answers["commune"].codes == ["95127"]  # Cergy, known from the conversation
+    assert answers["why_stopped"].followed_up and answers["why_stopped"].text == "bof"
+    assert answers["info_channels"].codes == ["tiktok", "snapchat"]
+    assert answers["change_one_thing"].skipped
+    replies = await yp.says("/avis")
+    assert "déjà répondu" in joined(replies)
+    assert person(url, pseudonym) is not None
+
+
+async def test_simulated_young_people_are_flagged_synthetic(stack: Settings) -> None:
+    from relais.simulate.runner import simulate
+    from store.models import SurveySession
+
+    app = build_app(stack)
+    result = await simulate(app, stack.database_url, KEY, n=6, seed=7, concurrency=3)
+    assert len(result.outcomes) == 6 and not any(o.errors for o in result.outcomes)
+    with session_scope(stack.database_url) as session:
+        people = session.scalars(
+            select(YoungPerson).where(YoungPerson.pseudonym.like("we-%"))
+        ).all()
+        synthetic = [p for p in people if p.synthetic]
+        assert len(synthetic) == 6
+        runs = session.scalars(select(SurveySession)).all()
+        assert any(r.young_person_id in {p.id for p in synthetic} for r in runs)

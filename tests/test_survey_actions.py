@@ -182,3 +182,16 @@ def test_unmapped_choice_answer_is_kept_as_free_text() -> None:
     yp.answer("euh c'est le truc pour les jeunes ?")
     answer = stored()["ever_been"]
     assert answer.codes == [] and answer.text == "euh c'est le truc pour les jeunes ?"
+
+
+def test_a_model_only_suspicion_of_danger_gives_the_number_and_keeps_the_survey_going() -> None:
+    yp = YoungPersonInSurvey()
+    yp.ask()
+    yp.answer("oui plusieurs fois")
+    reply = yp.answer(
+        "j'ai arrêté avant la fin",
+        "distress",
+        [{"entity": "distress_kind", "value": "unspecified"}],
+    )
+    assert "3114" in reply[0]["text"] and yp.slots["survey_answer"] is None
+    assert stored()["how_it_went"].codes == ["stopped"] and status() is SurveyStatus.IN_PROGRESS

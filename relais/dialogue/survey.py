@@ -60,6 +60,10 @@ PAUSED_TEXT = (
     "OK, on fait une pause ⏸️ Tes réponses sont gardées. Écris /avis quand tu veux reprendre."
 )
 STARTED = "C'est parti ! 🙌"
+CHECK_IN = (
+    "Si ça ne va pas en ce moment, tu n'es pas seul·e : le 3114 répond 24h/24, gratuitement. "
+    "On continue, et tu peux écrire « stop » quand tu veux."
+)
 
 
 @dataclass
@@ -174,9 +178,19 @@ class SurveyDialogue:
         followup_for: str | None,
     ) -> SurveyTurn:
         """Save one answer (or follow-up answer) and decide what comes next."""
-        in_danger, kind = _distress(intent, distress_kind, text)
-        if in_danger:
-            return self._interrupt_for_crisis(sender, kind)
+        explicit = detect_distress(text)
+        if explicit is not None or distress_kind in DistressKind._value2member_map_:
+            known = (
+                DistressKind(distress_kind)
+                if distress_kind in DistressKind._value2member_map_
+                else None
+            )
+            return self._interrupt_for_crisis(sender, explicit or known)
+        if intent == "distress":
+            # Only the statistical model suspects danger: give the numbers, keep the survey going.
+            turn = self.answer(sender, channel, text, None, None, followup_for)
+            turn.replies.insert(0, BotReply(CHECK_IN))
+            return turn
         if intent == "delete_data":
             return SurveyTurn([BotReply(texts.ERASED)], slot_value=FINISHED, erase=True)
         if text.strip() == "/opt_out":
@@ -243,13 +257,3 @@ class SurveyDialogue:
     def _interrupt_for_crisis(self, sender: str, kind: DistressKind | None) -> SurveyTurn:
         self._pause(sender)
         return SurveyTurn(texts.crisis_replies(kind), slot_value=PAUSED)
-
-
-def _distress(intent: str | None, kind: str | None, text: str) -> tuple[bool, DistressKind | None]:
-    """Whether the message says danger, and which kind when it is known."""
-    detected = detect_distress(text)
-    if intent != "distress" and detected is None:
-        return False, None
-    if kind in DistressKind._value2member_map_:
-        return True, DistressKind(kind)
-    return True, detected

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nlu_eval import predict  # noqa: E402
+from nlu_eval import predict
 
 
 def typed_messages(folder: Path) -> list[tuple[str, str, str]]:

@@ -14,13 +14,14 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: help install run train test lint test-unit validate test-stories nlu-eval test-integration \
-        bench-routing browser clean
+        bench-routing bench-simulate browser clean
 
 help:
 	@echo "make run        set everything up on first use, then run Relais (web chat on http://127.0.0.1:8000)"
 	@echo "make test       lint, unit tests, rasa data validate, train, story tests, NLU gate, integration"
 	@echo "make nlu-eval   NLU figures on the held-out set"
 	@echo "make bench-routing  routing speed figures"
+	@echo "make bench-simulate 500 simulated young people through the real stack, with survey figures"
 
 $(UV):
 	python3 -m venv $(TOOLS)
@@ -77,6 +78,14 @@ test: lint test-unit validate test-stories nlu-eval test-integration
 
 bench-routing: .venv/.installed
 	$(PY) scripts/bench_routing.py
+
+# 500 simulated young people through the real Rasa + action servers (into var/bench.db).
+BENCH_N ?= 500
+bench-simulate: train
+	rm -f var/bench.db var/bench.db-*
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.db RASA_URL=http://127.0.0.1:5015 \
+	  ACTION_SERVER_URL=http://127.0.0.1:5065 \
+	  $(PY) -m relais.cli simulate --n $(BENCH_N) --seed 1 --concurrency 8
 
 clean:
 	rm -rf models var/results

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -28,8 +29,8 @@ def sqlite_url(tmp_path: Path) -> str:
     return _sqlite(tmp_path)
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
+@contextmanager
+def pg_database() -> Iterator[str]:
     """A fresh, migrated database on the local PostgreSQL, dropped afterwards."""
     name = f"relais_test_{uuid.uuid4().hex[:12]}"
     try:
@@ -51,6 +52,13 @@ def pg_url() -> Iterator[str]:
         engine_for(url).dispose()
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, migrated database on the local PostgreSQL, dropped afterwards."""
+    with pg_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

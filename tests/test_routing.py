@@ -395,7 +395,7 @@ def test_addresses_are_cleaned() -> None:
         assert ml.address == " ".join(ml.address.split())
         assert not ml.address.startswith((",", " "))
     melun = mission_locale_for("77288")
-    assert melun is not None and melun.address == "rue claude bernard, 77000 La Rochette"
+    assert melun is not None and melun.address == "rue Claude Bernard, 77000 La Rochette"
 
 
 def test_lookup_helpers() -> None:
@@ -447,3 +447,14 @@ def test_coverage_file_from_environment(
     assert result.mission_locale.code == "95999"
     assert result.mission_locale.address == "1 rue de la Paix, 95100 Argenteuil"
     assert resolve("sarcelles").mission_locale == mission_locale_for("95585")
+
+
+def test_addresses_are_written_out_for_reading() -> None:
+    from relais.routing.normalize import readable_street
+
+    assert readable_street("4 r notre dame") == "4 rue Notre Dame"
+    assert readable_street(" 12  bd jean rose") == "12 boulevard Jean Rose"
+    assert readable_street("7 esp de la gare") == "7 esplanade de la Gare"
+    assert readable_street(" rue claude bernard") == "rue Claude Bernard"
+    argenteuil = mission_locale_for("95018")
+    assert argenteuil is not None and argenteuil.address == "4 rue Notre Dame, 95100 Argenteuil"

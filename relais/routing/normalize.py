@@ -41,3 +41,35 @@ def normalize_text(text: str) -> str:
 def clean_spaces(text: str) -> str:
     """Strip and collapse runs of whitespace (for display of source addresses)."""
     return " ".join(text.split())
+
+
+# La Poste / UNML street-type abbreviations, written out for young people reading an address.
+_STREET_TYPES = {
+    "r": "rue", "av": "avenue", "bd": "boulevard", "pl": "place", "rte": "route",
+    "che": "chemin", "chem": "chemin", "imp": "impasse", "all": "allée", "esp": "esplanade",
+    "sq": "square", "crs": "cours", "pass": "passage", "qu": "quai", "prom": "promenade",
+}  # fmt: skip
+
+
+def readable_street(street: str) -> str:
+    """'4 r notre dame' → '4 rue Notre Dame': expand the street type, capitalise the name."""
+    words = clean_spaces(street).split(" ")
+    out: list[str] = []
+    expanded = False
+    for word in words:
+        lower = word.lower()
+        if not expanded and lower in _STREET_TYPES:
+            out.append(_STREET_TYPES[lower])
+            expanded = True
+        elif not expanded and lower in _STREET_TYPES.values():
+            out.append(lower)
+            expanded = True
+        elif (
+            expanded
+            and word.islower()
+            and lower not in ("de", "du", "des", "la", "le", "les", "d", "l")
+        ):
+            out.append(word.capitalize())
+        else:
+            out.append(word)
+    return " ".join(out)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from relais.routing.normalize import clean_spaces, normalize_text
+from relais.routing.normalize import clean_spaces, normalize_text, readable_street
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 COVERAGE_ENV = "RELAIS_COVERAGE_FILE"
@@ -127,7 +127,7 @@ def load_coverage(path: Path) -> tuple[dict[str, Commune], dict[str, MissionLoca
         ml_code = row[col["ml_code"]].strip()
         communes[insee] = Commune(insee, clean_spaces(row[col["name"]]), department, ml_code)
         if ml_code not in missions:
-            street = clean_spaces(row[col["street"]]).strip(" ,")
+            street = readable_street(row[col["street"]]).strip(" ,")
             town = clean_spaces(f"{row[col['postal_code']]} {row[col['city']]}")
             address = ", ".join(part for part in (street, town) if part)
             missions[ml_code] = MissionLocale(ml_code, clean_spaces(row[col["ml_name"]]), address)

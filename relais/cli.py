@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -40,6 +41,10 @@ def _train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.server import serve
     from relais.services import start_services, train
@@ -49,6 +54,8 @@ def _run(args: argparse.Namespace) -> int:
     upgrade(config.database_url)
     train()
     print("Starting Rasa and the action server (about a minute)…", flush=True)
+    # SIGTERM must stop Rasa and the action server too (uvicorn re-raises it after shutdown).
+    signal.signal(signal.SIGTERM, _interrupt)
     services = start_services(config)
     try:
         asyncio.run(serve(config))

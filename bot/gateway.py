@@ -22,7 +22,7 @@ from relais.safety.distress import detect_distress
 from store.db import session_scope
 from store.erasure import erase_person
 from store.identity import pseudonymize, seal, unseal
-from store.models import Direction
+from store.models import Consent, Direction
 from store.pending import add_pending, drop_pending, pending_for, pseudonyms_with_pending
 from store.people import find_person, touch_person
 from store.records import record_message
@@ -86,18 +86,17 @@ class Gateway:
                 report = erase_person(session, pseudonym)
             log.info("erased on request: %s tracker events", report.tracker_events)
         else:
-            intent, confidence = await self._rasa.latest_intent(pseudonym)
-            self._record(pseudonym, text, intent, confidence, replies)
+            await self._record(pseudonym, text, replies)
         return [r for r in replies if r.text or r.buttons]
 
-    def _record(
-        self,
-        pseudonym: str,
-        text: str,
-        intent: str | None,
-        confidence: float | None,
-        replies: list[BotReply],
-    ) -> None:
+    async def _record(self, pseudonym: str, text: str, replies: list[BotReply]) -> None:
+        """Log the exchange, only for a young person who consented (the intent is asked then)."""
+        with session_scope(self._db) as session:
+            person = find_person(session, pseudonym)
+            consented = person is not None and person.consent is Consent.GIVEN
+        if not consented:
+            return
+        intent, confidence = await self._rasa.latest_intent(pseudonym)
         with session_scope(self._db) as session:
             person = find_person(session, pseudonym)
             if person is None:

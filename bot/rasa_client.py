@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpx
 
 from relais.messages import BotReply
+
+HEALTH_TTL_S = 1.0
 
 
 class RasaUnavailable(Exception):
@@ -28,19 +31,28 @@ class RasaClient:
         self._actions_url = action_server_url.rstrip("/")
         self._token = token
         self._http = httpx.AsyncClient(timeout=timeout_s, transport=transport)
+        self._healthy_at = 0.0
 
     async def close(self) -> None:
         """Release the connection pool."""
         await self._http.aclose()
 
     async def healthy(self) -> bool:
-        """True when both the Rasa server and the action server answer."""
+        """True when both the Rasa server and the action server answer.
+
+        A success is trusted for `HEALTH_TTL_S`; a failed turn clears it, so an outage is
+        noticed at once and a recovery within a second.
+        """
+        if time.monotonic() - self._healthy_at < HEALTH_TTL_S:
+            return True
         try:
             rasa = await self._http.get(f"{self._rasa_url}/", timeout=3.0)
             actions = await self._http.get(f"{self._actions_url}/health", timeout=3.0)
         except httpx.HTTPError:
             return False
-        return rasa.status_code == 200 and actions.status_code == 200
+        up = rasa.status_code == 200 and actions.status_code == 200
+        self._healthy_at = time.monotonic() if up else 0.0
+        return up
 
     async def send(
         self, sender: str, text: str, metadata: dict[str, Any] | None = None
@@ -54,13 +66,16 @@ class RasaClient:
                 json={"sender": sender, "message": text, "metadata": metadata or {}},
             )
         except httpx.HTTPError as error:
+            self._healthy_at = 0.0
             raise RasaUnavailable(str(error)) from error
         if response.status_code != 200:
+            self._healthy_at = 0.0
             raise RasaUnavailable(f"Rasa answered HTTP {response.status_code}")
         items = response.json()
         replies = [BotReply.from_rasa(item) for item in items if isinstance(item, dict)]
         if not replies:
             # Every turn of our dialogue answers something: silence means an action failed.
+            self._healthy_at = 0.0
             raise RasaUnavailable("Rasa returned no message")
         return replies
 

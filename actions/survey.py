@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import Any
 
@@ -12,6 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import ERASE_MARKER, channel_of, entity, latest_text, send
 from relais.config import settings
 from relais.dialogue.survey import SurveyDialogue
+from relais.survey import preload
+
+# Load spaCy's French model while the action server starts, not on a young person's first answer.
+threading.Thread(target=preload, name="spacy-preload", daemon=True).start()
 
 
 @cache

@@ -70,6 +70,8 @@ NLU_MIN_MACRO_F1 ?= 0.83
 nlu-eval: train
 	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/heldout.yml \
 	  --min-macro-f1 $(NLU_MIN_MACRO_F1) --json var/results/nlu-eval.json
+	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/fresh_2026-11.yml \
+	  --min-macro-f1 $(NLU_MIN_MACRO_F1) --json var/results/nlu-eval-fresh.json
 
 test-integration: train browser
 	.venv/bin/pytest -q -m "rasa or browser"

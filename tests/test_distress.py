@@ -197,3 +197,24 @@ def test_normalize_sms_forms() -> None:
     assert normalize("Jveux MOURIRRR...") == "je veux mourir"
     assert normalize("chui à la rue") == "je suis a la rue"
     assert normalize("g pa de thune") == "j ai pas de thune"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Missed by the first rules on a fresh, independently written set (2026-11-26).
+        "a quoi bon continuer personne va remarquer si je disparais",
+        "jai pris plein de medocs jsuis pas bien",
+        "j'ai avalé toute la boîte de cachets",
+        "à quoi bon vivre",
+    ],
+)
+def test_indirect_suicidal_statements_and_overdoses(text: str) -> None:
+    assert detect_distress(text) is DistressKind.SUICIDE
+
+
+@pytest.mark.parametrize(
+    "text", ["a quoi bon continuer cette formation", "je prends des medicaments pour le rhume"]
+)
+def test_ordinary_sentences_near_those_rules(text: str) -> None:
+    assert detect_distress(text) is None

@@ -260,8 +260,14 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"sous le|dans la|dans le) (?:pont|fenetre|toit|balcon|immeuble|train|metro|rer|"
         r"seine|falaise|voie)\b",
         r"\bdormir pour toujours\b|\b(?:ne plus|ne jamais|plus jamais|jamais plus) me reveiller\b",
-        r"\bpersonne (?:ne )?(?:me )?(?:regretter\w*|remarquer\w*|verr\w*|pleurer\w*)"
+        r"\bpersonne (?:ne )?(?:va |vont |n va |ne va )?(?:me )?"
+        r"(?:regretter\w*|remarquer\w*|verr\w*|voir|pleurer\w*)"
         r"(?: \w+){0,2} si je (?:pars|partais|meurs|mourais|disparais|disparaissais|me tue)\b",
+        r"\ba quoi bon (?:vivre|continuer a vivre|exister|me reveiller|rester en vie)\b",
+        # An overdose just taken: the crisis answer (3114, 15/112) at once.
+        r"\b(?:pris|avale|prendre|avaler) (?:plein|trop|beaucoup|une boite|toute la boite|"
+        r"tous mes|toutes mes|tout mes)(?: de| d)? (?:cachets|medocs|medicaments|pilules|"
+        r"comprimes)\b",
         r"\bavale\w* (?:tous |toutes |toute |tout )?(?:mes |des |la |ma |une )?"
         r"(?:boite (?:de |d )?)?(?:cachets|medocs|medicaments|pilules|comprimes)\b",
         r"\b(?:sert a rien|inutile|vaut mieux) que je (?:sois|reste) "

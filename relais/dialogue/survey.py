@@ -7,7 +7,7 @@ never asked again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from relais.dialogue import texts
@@ -27,6 +27,7 @@ from relais.survey import (
     next_step,
     parse_answer,
     profile_from,
+    with_answer,
 )
 from store.db import session_scope
 from store.models import SurveyAnswer, SurveySession, SurveyStatus
@@ -239,7 +240,9 @@ class SurveyDialogue:
                     value=parsed.value,
                     informativeness=assess(free_text).score if free_text else None,
                 )
-                state = self._state(run, answers_of(session, run))
+                # The state gains the answer just saved: no second read of the database.
+                stored = replace(parsed, codes=tuple(codes))
+                state = with_answer(state, question.id, stored)
                 run.profile = profile_from(questionnaire, state.answered) or run.profile
                 if needs_followup(question, parsed, already_followed_up=False):
                     return SurveyTurn(followup_for=question.id)

@@ -13,13 +13,13 @@ export UV_PYTHON_DOWNLOADS := never
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help install run train test lint test-unit validate test-stories nlu-eval test-integration \
+.PHONY: help install run train test lint test-unit test-components validate test-stories nlu-eval test-integration \
         bench-routing bench-simulate browser clean
 
 help:
 	@echo "make run        set everything up on first use, then run Relais (web chat on http://127.0.0.1:8000)"
 	@echo "make test       lint, unit tests, rasa data validate, train, story tests, NLU gate, integration"
-	@echo "make nlu-eval   NLU figures on the held-out set"
+	@echo "make nlu-eval   NLU figures on the four held-out sets"
 	@echo "make bench-routing  routing speed figures"
 	@echo "make bench-simulate 500 simulated young people through the real stack, with survey figures"
 
@@ -56,6 +56,11 @@ lint: .venv/.installed
 test-unit: .venv/.installed
 	.venv/bin/pytest -q -m "not rasa and not browser"
 
+# The custom NLU graph components (nlu/components), in the Rasa environment they run in.
+test-components: .venv-rasa/.installed
+	.venv-rasa/bin/python -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning \
+	  --confcutdir tests/nlu_components tests/nlu_components
+
 validate: .venv-rasa/.installed
 	$(RASA) data validate --data nlu dialogue --domain domain.yml --config config.yml
 
@@ -65,18 +70,24 @@ test-stories: train
 	  --fail-on-prediction-errors --out var/results/stories
 	.venv-rasa/bin/python scripts/check_story_intents.py --model models/relais.tar.gz --stories tests/stories
 
-# The gate: distress recall must be 1.0; macro-F1 must not fall below the committed level.
-NLU_MIN_MACRO_F1 ?= 0.83
+# The gate on four held-out sets: no example may (nearly) copy a training example, distress recall
+# must be 1.0 and
+# macro-F1 must not fall below the committed level (figures in nlu/PIPELINES.md).
+NLU_MIN_MACRO_F1 ?= 0.89
+NLU_TEST_SETS := heldout fresh_2026-11 fresh_2026-11b fresh_2026-11c
 nlu-eval: train
-	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/heldout.yml \
-	  --min-macro-f1 $(NLU_MIN_MACRO_F1) --json var/results/nlu-eval.json
-	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/fresh_2026-11.yml \
-	  --min-macro-f1 $(NLU_MIN_MACRO_F1) --json var/results/nlu-eval-fresh.json
+	@mkdir -p var/results
+	@for set in $(NLU_TEST_SETS); do \
+	  echo "== NLU held-out set tests/nlu/$$set.yml"; \
+	  .venv-rasa/bin/python scripts/nlu_eval.py --check-overlap nlu --data tests/nlu/$$set.yml || exit 1; \
+	  .venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/$$set.yml \
+	    --min-macro-f1 $(NLU_MIN_MACRO_F1) --json var/results/nlu-eval-$$set.json || exit 1; \
+	done
 
 test-integration: train browser
 	.venv/bin/pytest -q -m "rasa or browser"
 
-test: lint test-unit validate test-stories nlu-eval test-integration
+test: lint test-unit test-components validate test-stories nlu-eval test-integration
 
 bench-routing: .venv/.installed
 	$(PY) scripts/bench_routing.py

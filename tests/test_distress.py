@@ -218,3 +218,123 @@ def test_indirect_suicidal_statements_and_overdoses(text: str) -> None:
 )
 def test_ordinary_sentences_near_those_rules(text: str) -> None:
     assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Missed by the rules on a second independently written set (2026-11-26).
+        ("ce soir jvais faire une connerie wallah chui a bout", DistressKind.SUICIDE),
+        ("jsuis sur le pont la jpense a sauter", DistressKind.SUICIDE),
+        ("je vois plus l'intérêt de rien, jpense a partir pour de bon", DistressKind.SUICIDE),
+        ("je me suis encore coupée hier soir", DistressKind.SELF_HARM),
+        ("g peur de rentrer chez moi mon pere est violent", DistressKind.CHILD_DANGER),
+        ("mon copain est violent quand il boit", DistressKind.PARTNER_VIOLENCE),
+    ],
+)
+def test_euphemisms_jumping_and_violent_relatives(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais sauter le pas et m'inscrire",
+        "je pense sauter sur l'offre de la boulangerie",
+        "je veux sauter en parachute",
+        "je me suis coupé le doigt en cuisinant",
+        "je me suis coupé les cheveux",
+        "je vois pas l'intérêt de cette formation",
+        "je vais partir pour de bon de chez mes parents en septembre",
+        "j'ai fait une connerie au travail",
+        "le film est violent",
+        "jai peur de rentrer tard",
+    ],
+)
+def test_ordinary_sentences_near_the_new_rules(text: str) -> None:
+    assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mon petit frere de 12 ans se fait taper par mon beau pere", DistressKind.CHILD_DANGER),
+        ("j'ai pris toute la boite de doliprane", DistressKind.SUICIDE),
+        ("mon pote a fait une overdose il repond plus", DistressKind.SUICIDE),
+        ("jcrois g fait une od", DistressKind.SUICIDE),
+    ],
+)
+def test_child_of_the_family_and_overdoses(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["overdose de travail cette semaine", "je prends une boite de nuggets", "od"],
+)
+def test_ordinary_sentences_near_the_overdose_rules(text: str) -> None:
+    assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Missed by the rules on a third independently written set (2026-11-26).
+        (
+            "des mecs du quartier disent qu'ils vont me planter si je paye pas",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+        (
+            "jai ecrit des lettres pour ma famille, je crois que c'est la fin pour moi",
+            DistressKind.SUICIDE,
+        ),
+        ("jsuis sur le pont là et je regarde l'eau depuis une heure", DistressKind.SUICIDE),
+        ("j'ai écrit une lettre d'adieu", DistressKind.SUICIDE),
+    ],
+)
+def test_threats_farewells_and_looking_down(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ils vont me defoncer au foot mdr",
+        "je vais me planter a l exam",
+        "mon pote va me planter ce soir on devait sortir",
+        "sur le pont de la fac y a un food truck",
+        "c est la fin pour moi mdr le prof m'a vu",
+    ],
+)
+def test_ordinary_sentences_near_the_threat_and_farewell_rules(text: str) -> None:
+    assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "mes parents veulent me marier au bled cet été avec un homme que je connais pas",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+        ("mon beau-père vient dans ma chambre la nuit et me touche", DistressKind.CHILD_DANGER),
+        (
+            "mon ex me harcèle et dit qu'il va me tuer si je porte plainte",
+            DistressKind.PARTNER_VIOLENCE,
+        ),
+    ],
+)
+def test_forced_marriage_night_visits_and_harassing_ex(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon pere rentre dans ma chambre sans frapper le soir",
+        "ma soeur veut me marier avec son pote mdr",
+        "ils vont me tuer si je rate mon bac mdr",
+    ],
+)
+def test_family_teasing_is_not_distress(text: str) -> None:
+    assert detect_distress(text) is None

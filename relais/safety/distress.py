@@ -218,7 +218,7 @@ _GENERIC = (
 _HIT = (
     r"(?:frapp\w*|tap(?:e|es|ent|er|ait|aient)(?! (?:sur|l incruste|la discute|dans l oeil))|"
     r"bat|battent|battu\w*|battre|cogn\w*|gifl\w*|giffl\w*|baff\w*|etrangl\w*|viol\w*|"
-    r"tabass\w*|defonc\w*|brul\w*|menac\w*|attouch\w*|touch(?:e|ent|ait|er) (?:la nuit|"
+    r"tabass\w*|defonc\w*|brul\w*|menac\w*|attouch\w*|harcel\w*|touch(?:e|ent|ait|er) (?:la nuit|"
     r"partout|quand|alors|sans|contre|de force)|enferm\w*|sequestr\w*|pouss\w* contre|"
     r"casse la gueule|met des (?:coups|claques|baffes|gifles)|donne des (?:coups|claques|"
     r"baffes|gifles)|leve la main sur moi|force a (?:coucher|faire des choses|avoir des)|"
@@ -268,6 +268,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:pris|avale|prendre|avaler) (?:plein|trop|beaucoup|une boite|toute la boite|"
         r"tous mes|toutes mes|tout mes)(?: de| d)? (?:cachets|medocs|medicaments|pilules|"
         r"comprimes)\b",
+        r"\b(?:pris|avale|prendre|avaler) (?:toute? (?:la|une|ma) boite|tout le tube|"
+        r"toute la plaquette|toutes les plaquettes)\b",
+        r"\b(?:overdose|surdose)\b(?! (?:de (?:travail|boulot|taf|cours|devoirs|series|"
+        r"reseaux|sucre|info|infos)))|\b(?:fait|fais|faire) une od\b",
         r"\bavale\w* (?:tous |toutes |toute |tout )?(?:mes |des |la |ma |une )?"
         r"(?:boite (?:de |d )?)?(?:cachets|medocs|medicaments|pilules|comprimes)\b",
         r"\b(?:sert a rien|inutile|vaut mieux) que je (?:sois|reste) "
@@ -281,6 +285,24 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:veux|voudrais|envie de|prefere) (?:disparaitre|partir pour toujours|"
         r"plus etre la|quitter ce monde)\b",
         r"\bj en peux plus de (?:vivre|la vie|ma vie|cette vie|exister|tout)\b",
+        # Euphemisms of an attempt ("faire une connerie") and of jumping, from a second
+        # independently written set (2026-11-26).
+        r"\b(?:je vais|vais|je risque de|peur de|envie de|pret a|prete a|sur le point de|"
+        r"capable de) faire (?:une |des )?(?:grosse |grosses )?(?:connerie|conneries|betise|"
+        r"betises)\b",
+        rf"\b(?:{_WISH}|vais)(?: \w+){{0,2}} sauter\b(?! (?:le pas|l etape|une etape|une classe|"
+        r"un repas|des repas|le repas|le dejeuner|le petit dej\w*|le diner|des cours|un cours|"
+        r"en parachute|a l elastique|de joie|sur l occasion|sur une occasion|sur l offre|"
+        r"sur (?:le|ce|cet|cette) (?:poste|offre|job|taf|travail|stage|contrat)|"
+        r"dans le train en marche|a la corde|en l air|une ligne|une page|une question))",
+        r"\b(?:sur|en haut du|au bord du|au bord de la) (?:le |la |un |une )?(?:pont|toit|balcon|"
+        r"quai|rebord|fenetre|falaise)\b(?: \w+){0,8} (?:sauter|me jeter|en finir|(?:regarde|"
+        r"fixe) (?:l eau|le vide|en bas|la seine|les rails|les voies))\b",
+        r"\b(?:lettres?|mots?|messages?) d adieux?\b|\bfaire mes adieux\b|"
+        r"\best la fin pour moi\b",
+        r"\b(?:vois|trouve) (?:plus|pas|aucun) (?:d |l |le moindre )?interet (?:a |de )?"
+        r"(?:rien|vivre|la vie|ma vie|continuer a vivre|exister)\b",
+        rf"\b{_WISH}(?: \w+){{0,2}} partir pour (?:de bon|toujours)\b",
         r"\b(?:jpp|j en peux plus|en pls|je craque|je tiens plus)\b(?: \w+){0,8} "
         r"(?:je veux plus rien|veux plus rien|que tout s arrete|j ai plus envie de rien|"
         r"plus envie de rien|envie de tout arreter|je veux tout arreter|tout arreter|"
@@ -300,6 +322,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bentaill\w*|\bme suis (?:encore |deja |)(?:coupee?|taillad\w*|brulee?|griffee?) "
         r"(?:les |le |la |aux |au )?(?:bras|poignets?|cuisses?|veines|peau|jambes?|ventre)\b",
         r"\bme (?:fais|fait|faire) (?:du )?mal (?:avec|expres|volontairement|moi meme|quand)\b",
+        r"\bje me suis (?:encore |re |de nouveau |deja )?(?:coupee?|scarifiee?|tailladee?)\b"
+        r"(?! (?:les cheveux|la frange|en cuisinant|en coupant|avec une feuille|avec du papier|"
+        r"au doigt|le doigt|les doigts|la main|en faisant|en me rasant|avec un couteau de cuisine|"
+        r"du monde|de tout|de mes amis|de ma famille|des autres))",
         r"\bme brul\w* (?:avec (?:des|une|ma|mes|un)|a la|au) (?:cigarettes?|clopes?|briquet)\b",
         r"\b(?:lame|lames|cutter|rasoir) (?:sur|contre) (?:moi|mes bras|ma peau|mes poignets)\b",
         r"\bme couper (?:au|avec (?:une|la|le|un)) (?:lame|cutter|rasoir)\b",
@@ -309,11 +335,18 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"\b{_FAMILY}\b{_BETWEEN} {_ME}{_HIT}",
         rf"\bje me fais (?:frapper|taper|battre|violer|tabasser|toucher|etrangler|enfermer)"
         rf"(?: \w+){{0,3}} (?:par )?{_FAMILY}\b",
+        # Someone else's child in danger: "mon petit frere se fait taper par mon beau pere".
+        rf"\bse fait (?:frapper|taper|battre|violer|tabasser|toucher|etrangler|enfermer)"
+        rf"(?: \w+){{0,3}} par {_FAMILY}\b",
         r"\b(?:maltrait\w*|maltraitance)\b",
         r"\b(?:a la maison|chez moi|chez mes parents)\b(?: \w+){0,3} (?:on|ils|il|elle) "
         r"(?:me|m) (?:frapp\w*|tap\w*|bat\w*|cogn\w*|touch\w*|viol\w*)",
-        rf"\b{_FAMILY}\b{_BETWEEN} {_ME}(?:touch\w*|caress\w*)\b",
+        rf"\b{_FAMILY}\b(?: \w+){{0,8}} {_ME}(?:touch\w*|caress\w*)\b",
+        rf"\b{_FAMILY}\b(?: \w+){{0,2}} (?:vient|rentre|entre) dans (?:ma chambre|mon lit)\b"
+        r"(?: \w+){0,3} la nuit\b",
         r"\binceste\b",
+        rf"\b{_FAMILY} (?:est|sont|devient|deviennent) (?:tres |trop |super |hyper )?violente?s?\b",
+        r"\bpeur de (?:rentrer|retourner) (?:chez moi|a la maison|chez mes parents)\b",
     ),
     DistressKind.PARTNER_VIOLENCE: (
         rf"\b{_PARTNER}\b{_BETWEEN} {_ME}{_HIT}",
@@ -322,6 +355,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bviolences? conjugales?\b",
         rf"\b{_PARTNER}\b{_BETWEEN} (?:me|m) (?:force|oblige) a (?:coucher|faire|avoir)\b",
         rf"\bpeur de {_PARTNER}\b",
+        rf"\b{_PARTNER} (?:est|devient) (?:tres |trop |super |hyper )?violente?\b",
     ),
     DistressKind.HOMELESS: (
         r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
@@ -359,6 +393,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bpeur pour ma vie\b|\bpeur qu (?:il|elle|ils|on) me tue\b",
         r"\b(?:veut|veulent|voulait|a essaye de|ont essaye de|menace de|menacent de|"
         r"va venir|vont venir) (?:me tuer|me buter|me frapper|me faire du mal|me planter)\b",
+        r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|vas|veut|veulent) (?:me tuer|"
+        r"me buter|me planter|me planter un couteau|me poignarder|me tabasser|me defoncer|"
+        r"me casser la gueule|me niquer|me faire la peau|me faire du mal)\b",
         r"\bmenaces? de mort\b|\bmenace de mort\b",
         r"\b(?:je me fais|je me suis fait|je me suis faite|on me|il me|elle me|ils me|"
         r"ils m ont|il m a|on m a|je suis|j ai ete|suis) (?:harcel\w*|"
@@ -376,6 +413,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:envoyer|renvoyer|emmener) (?:au bled|au pays)\b(?: \w+){0,3} (?:marier|mariage)\b",
         r"\bcyberharcel\w*",
         r"\bmariage force\b|\bforce a me prostituer\b|\bme prostituer\b",
+        r"\b(?:veut|veulent|vont|va|voulait|voulaient) me marier\b(?: \w+){0,6} (?:bled|pays|"
+        r"connais pas|cousin|force|de force|contre mon gre|sans me demander)\b",
         r"\b(?:forcer|force|forcent|obliger|oblige|obligent) a me marier\b|\bmarier de force\b|"
         r"\bmarier contre ma volonte\b",
         r"\b(?:au secours|appelez la police|appeler les flics)\b(?: \w+){0,4} "
@@ -389,6 +428,8 @@ _AMBIGUOUS: tuple[str, ...] = (
     r"\b(?:veux|voudrais|envie de) disparaitre\b",
     r"\b(?:marre|saoule|saoulee) de (?:la|ma) vie\b",
     r"\b(?:ma|la) vie (?:n a|a) (?:plus|pas|aucun) (?:de )?sens\b",
+    r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|vas|veut|veulent) me \w+",
+    r"\best la fin pour moi\b",
 )
 
 _COMPILED: tuple[tuple[DistressKind, re.Pattern[str]], ...] = tuple(

@@ -338,3 +338,44 @@ def test_forced_marriage_night_visits_and_harassing_ex(text: str, kind: Distress
 )
 def test_family_teasing_is_not_distress(text: str) -> None:
     assert detect_distress(text) is None
+
+
+def test_someone_not_breathing_is_an_emergency() -> None:
+    # Missed on a fourth independently written set (2026-11-26).
+    text = "mon pote a pris un truc en soirée il respire bizarre et il répond plus"
+    assert detect_distress(text) is DistressKind.IMMEDIATE_DANGER
+    assert detect_distress("ma conseillère répond plus à mes messages") is None
+    assert detect_distress("je respire mieux depuis que j'ai un appart") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Missed by the rules on a fourth independently written set (2026-11-26).
+        (
+            "un mec m'a forcée à coucher avec lui à une soirée, je sais pas quoi faire",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+        ("j'ai écrit des lettres pour ma famille, je crois que c'est la fin", DistressKind.SUICIDE),
+        (
+            "Je suis enseignante, une élève de 16 ans m'a confié que son beau-père la touche.",
+            DistressKind.CHILD_DANGER,
+        ),
+        (
+            "il m'a dit que si je le quitte il balance mes photos et qu'il me tue",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+        ("jai acheté des cachets pour pas me rater cette fois", DistressKind.SUICIDE),
+    ],
+)
+def test_coercion_blackmail_reported_abuse_and_planned_attempts(
+    text: str, kind: DistressKind
+) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text", ["je veux plus exister dans votre base", "je veux pas me rater a l'exam"]
+)
+def test_erasure_and_exam_wording_is_not_distress(text: str) -> None:
+    assert detect_distress(text) is None

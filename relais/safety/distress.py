@@ -243,7 +243,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:mettre|mette|met) (?:fin|un terme) a (?:mes jours|ma vie|tout)\b",
         r"\bplus (?:envie|gout|la force|le courage) de (?:vivre|rien)\b",
         r"\b(?:veu[xt]|voudrais|aimerais|envie de|prefere|prefererais) (?:plus|ne plus|pas) "
-        r"(?:vivre|exister|etre la|etre en vie|me reveiller|respirer)\b",
+        r"(?:vivre|exister|etre la|etre en vie|me reveiller|respirer)\b"
+        r"(?! (?:dans|sur|chez) (?:votre|vos|ta|tes|la|le|les|ce|cette) (?:base|fichier|fichiers|"
+        r"donnees|systeme|liste|appli|application|site|ordi|ordinateur))",
         r"\b(?:marre|fatigue|fatiguee|degoute|degoutee|saoule|saoulee) de (?:la vie|ma vie|"
         r"cette vie|vivre|exister|etre en vie)\b",
         r"\b(?:ma|la) vie (?:n a|a|ne sert|sert) (?:plus |pas |a |)(?:aucun |d |de |du )?"
@@ -279,6 +281,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:veux|voudrais) (?:juste )?que tout s arrete\b",
         r"\bcorde\b(?: \w+){0,3} (?:prete|pour me pendre|autour du cou|au cou)\b",
         r"\bplus (?:gout|envie) a rien\b",
+        r"\becrit (?:des |une |mes |ma )?lettres? (?:pour|a) (?:ma famille|mes proches|mes parents|"
+        r"ma mere|mon pere|tout le monde|mes amis)\b",
+        r"\bpas me rater cette fois\b|\b(?:cachets|medocs|medicaments|pilules|corde|lame)\b"
+        r"(?: \w+){0,4} pour (?:ne )?pas me rater\b",
         r"\bpense (?:souvent |tout le temps |beaucoup |)a la mort\b(?! d)",
         r"\b(?:cachets|medocs|medicaments|pilules|comprimes)\b(?: \w+){0,4} (?:pour (?:tout )?"
         r"(?:les )?avaler|pour en finir|pour mourir|pour ne plus me reveiller)\b",
@@ -345,6 +351,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"\b{_FAMILY}\b(?: \w+){{0,2}} (?:vient|rentre|entre) dans (?:ma chambre|mon lit)\b"
         r"(?: \w+){0,3} la nuit\b",
         r"\binceste\b",
+        r"\b(?:son|sa|leur) (?:pere|beau pere|mere|belle mere|oncle|frere|grand pere|cousin) "
+        r"(?:la|le|les|l) (?:touche|touchait|frappe|frappait|bat|battait|viole|violait|tape)\b",
         rf"\b{_FAMILY} (?:est|sont|devient|deviennent) (?:tres |trop |super |hyper )?violente?s?\b",
         r"\bpeur de (?:rentrer|retourner) (?:chez moi|a la maison|chez mes parents)\b",
     ),
@@ -407,12 +415,21 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"viol(?:e|ee|es|er|ait|ent)\b|tabass\w*|etrangl\w*|agress(?:e|ee|es|er|ait|ent)\b|"
         r"menace\w* avec (?:un|une) (?:couteau|arme|flingue|pistolet)|rackett?\w*|"
         r"cass\w* (?:le|la|les|mon|ma|mes) (?:bras|nez|dents?|cotes?|jambes?|gueule|tete))",
+        # Someone unconscious or not breathing (an overdose at a party): 15 / 112 at once.
+        r"\b(?:respire (?:plus|pas|mal|bizarre\w*|difficilement|presque plus)|"
+        r"(?:il|elle) se reveille (?:pas|plus)|inconscient\w*|s est evanouie?|convuls\w*)\b",
         r"\bsuivie? par (?:un|des) (?:inconnus?|mecs?|hommes?|gars|types?)\b",
         r"\b(?:quelqu un|mec|homme|gars|type|mecs|hommes|gars|inconnu|inconnus)(?: qui)? me "
         r"(?:suit|suivent|suivait|suivaient)\b",
         r"\b(?:envoyer|renvoyer|emmener) (?:au bled|au pays)\b(?: \w+){0,3} (?:marier|mariage)\b",
         r"\bcyberharcel\w*",
         r"\bmariage force\b|\bforce a me prostituer\b|\bme prostituer\b",
+        r"\b(?:m a|m ont|m avait|me) (?:force|forcee|oblige|obligee|contraint|contrainte) a "
+        r"(?:coucher|faire des choses|avoir des rapports|le sucer|me deshabiller)\b",
+        r"\b(?:balance|balancer|diffuser|diffuse|poster|publier|envoyer) (?:mes|des) "
+        r"(?:photos|nudes|videos) (?:de moi|intimes|nue?s?)?\b(?: \w+){0,6} (?:si|sinon)\b|"
+        r"\bqu (?:il|elle|ils) "
+        r"(?:me tue|me tuera|me tuerait|va me tuer|vont me tuer)\b",
         r"\b(?:veut|veulent|vont|va|voulait|voulaient) me marier\b(?: \w+){0,6} (?:bled|pays|"
         r"connais pas|cousin|force|de force|contre mon gre|sans me demander)\b",
         r"\b(?:forcer|force|forcent|obliger|oblige|obligent) a me marier\b|\bmarier de force\b|"

@@ -22,6 +22,7 @@ from nlu.components.tfidf_logreg import (
     inverse_document_frequency,
     tfidf,
 )
+from relais.safety.distress import detect_distress
 
 TRAIN = [
     ("je cherche du travail", "ask_job"),
@@ -129,7 +130,9 @@ def test_guard_forces_distress_when_a_rule_fires() -> None:
 
 def test_guard_keeps_a_model_only_distress_above_the_fallback_threshold() -> None:
     # 0.35 would fall to nlu_fallback (threshold 0.4): the guard must not let it.
-    message = _guarded("jai ecrit des lettres pour ma famille", "distress", 0.35)
+    text = "ça va pas du tout en ce moment"
+    assert detect_distress(text) is None  # the model alone says distress
+    message = _guarded(text, "distress", 0.35)
     assert message.get(INTENT) == {"name": "distress", "confidence": 1.0}
     assert _kinds(message) == ["unspecified"]
 

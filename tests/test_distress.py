@@ -379,3 +379,60 @@ def test_coercion_blackmail_reported_abuse_and_planned_attempts(
 )
 def test_erasure_and_exam_wording_is_not_distress(text: str) -> None:
     assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Missed by the rules on a fifth independently written set (2026-11-26).
+        (
+            "Bonjour, je suis la tante d'une jeune suivie chez vous, elle parle de se jeter "
+            "sous un train, aidez-nous",
+            DistressKind.SUICIDE,
+        ),
+        (
+            "je suis éducatrice et un jeune de 16 ans que je suis m'a dit qu'il allait se pendre "
+            "ce week-end",
+            DistressKind.SUICIDE,
+        ),
+        ("je suis sur le pont là, j'ai juste envie que tout s'arrête", DistressKind.SUICIDE),
+        (
+            "ma copine s'est enfermée dans la salle de bain avec des lames, elle répond plus",
+            DistressKind.SUICIDE,
+        ),
+        (
+            "j'ai donné ma console et mes habits à mon petit frère, là où je vais j'en aurai "
+            "plus besoin",
+            DistressKind.SUICIDE,
+        ),
+        (
+            "je me suis brûlée avec une cigarette exprès, ça me soulage, c'est grave ?",
+            DistressKind.SELF_HARM,
+        ),
+        (
+            "mon grand frère me tape dessus dès qu'il a bu et ma mère dit rien",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+        (
+            "un mec m'a forcée à la soirée de samedi et depuis je n'arrive plus à sortir "
+            "de chez moi",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+    ],
+)
+def test_third_persons_farewell_gifts_and_assaults(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon pere m'a forcé a faire mes devoirs",
+        "il va se jeter sur l'occasion",
+        "elle pense a se tuer a la tache",
+        "je me suis coupée les cheveux exprès court",
+        "il va se tirer une balle dans le pied avec ce contrat",
+    ],
+)
+def test_idioms_near_the_third_person_rules(text: str) -> None:
+    assert detect_distress(text) is None

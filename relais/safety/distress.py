@@ -281,6 +281,15 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:veux|voudrais) (?:juste )?que tout s arrete\b",
         r"\bcorde\b(?: \w+){0,3} (?:prete|pour me pendre|autour du cou|au cou)\b",
         r"\bplus (?:gout|envie) a rien\b",
+        # Someone else about to act: "elle parle de se jeter sous un train", "il allait se pendre".
+        r"\b(?:parle|parlait|parlent|pense|pensait|menace|menacait|dit|disait|veut|voulait|va|"
+        r"allait|a essaye|a tente|compte) (?:de |d |a )?(?:se (?:tuer(?! a la tache| au travail)|"
+        r"suicider|jeter (?:sous|du|d|par|dans|de|en bas)|pendre|foutre en l air|"
+        r"ouvrir les veines|tirer une balle(?! dans le pied))|en finir)\b",
+        r"\b(?:envie|besoin|veux|voudrais) (?:juste |seulement )?que tout s arrete\b",
+        r"\benferme\w*(?: \w+){0,6} avec (?:des|une|un|ses|mes) (?:lames?|cutter|rasoir|couteau|"
+        r"cachets|medocs|medicaments|corde)\b",
+        r"\bla ou je vais\b(?: \w+){0,4} (?:plus besoin|aurai plus besoin|servira plus)\b",
         r"\becrit (?:des |une |mes |ma )?lettres? (?:pour|a) (?:ma famille|mes proches|mes parents|"
         r"ma mere|mon pere|tout le monde|mes amis)\b",
         r"\bpas me rater cette fois\b|\b(?:cachets|medocs|medicaments|pilules|corde|lame)\b"
@@ -333,6 +342,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"au doigt|le doigt|les doigts|la main|en faisant|en me rasant|avec un couteau de cuisine|"
         r"du monde|de tout|de mes amis|de ma famille|des autres))",
         r"\bme brul\w* (?:avec (?:des|une|ma|mes|un)|a la|au) (?:cigarettes?|clopes?|briquet)\b",
+        r"\bme suis (?:encore )?(?:brulee?|coupee?|griffee?|mutilee?|frappee?)\b"
+        r"(?! (?:les cheveux|la frange|le doigt|les ongles))(?: \w+){0,5} "
+        r"(?:expres|volontairement|pour me soulager|ca me soulage)\b",
+        r"\bme suis (?:encore )?brulee? (?:avec (?:des|une|ma|mes|un)|a la|au) "
+        r"(?:cigarettes?|clopes?|briquet)\b",
         r"\b(?:lame|lames|cutter|rasoir) (?:sur|contre) (?:moi|mes bras|ma peau|mes poignets)\b",
         r"\bme couper (?:au|avec (?:une|la|le|un)) (?:lame|cutter|rasoir)\b",
         r"\b(?:rechute|recommence)\w*(?: \w+){0,3} (?:scarif|coupure|me couper|me faire du mal)",
@@ -412,6 +426,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:subis|subi|victime d|victime de|vis du|vis un) (?:du |un |une |des )?"
         r"(?:harcelement|cyberharcelement|agression|viol|violences?|racket)\b",
         rf"\b{_GENERIC}\b{_BETWEEN} {_ME}(?:frapp(?:e|ee|es|er|ait|ent)\b|battu\w*|bat|battent|"
+        r"tap(?:e|ent|ait|aient) dessus|"
         r"viol(?:e|ee|es|er|ait|ent)\b|tabass\w*|etrangl\w*|agress(?:e|ee|es|er|ait|ent)\b|"
         r"menace\w* avec (?:un|une) (?:couteau|arme|flingue|pistolet)|rackett?\w*|"
         r"cass\w* (?:le|la|les|mon|ma|mes) (?:bras|nez|dents?|cotes?|jambes?|gueule|tete))",
@@ -426,6 +441,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bmariage force\b|\bforce a me prostituer\b|\bme prostituer\b",
         r"\b(?:m a|m ont|m avait|me) (?:force|forcee|oblige|obligee|contraint|contrainte) a "
         r"(?:coucher|faire des choses|avoir des rapports|le sucer|me deshabiller)\b",
+        r"\b(?:m a|m ont|m avait) forcee?\b(?! a (?:venir|aller|rester|manger|boire|faire|prendre|"
+        r"choisir|signer|travailler|accepter|partir|payer|rentrer|sortir|lire|ecrire|reviser))",
         r"\b(?:balance|balancer|diffuser|diffuse|poster|publier|envoyer) (?:mes|des) "
         r"(?:photos|nudes|videos) (?:de moi|intimes|nue?s?)?\b(?: \w+){0,6} (?:si|sinon)\b|"
         r"\bqu (?:il|elle|ils) "

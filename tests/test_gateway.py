@@ -37,7 +37,7 @@ async def test_a_message_goes_to_rasa_under_a_pseudonym(gateway: Gateway, rasa: 
     replies = await gateway.handle(message("jcherche du taf"))
     assert replies[0].text == "réponse à : jcherche du taf"
     assert replies[1].buttons[0].payload == '/affirm{"topic":"privacy"}'
-    sender, sent = rasa.received[0]
+    sender, sent = rasa.received[0]["sender"], rasa.messages()[0]
     assert sent == "jcherche du taf" and sender == gateway.pseudonym("web", "alice")
     assert "alice" not in sender
 
@@ -61,7 +61,7 @@ async def test_commands_become_intents(gateway: Gateway, rasa: RasaDouble) -> No
     await gateway.handle(message("/stop"))
     await gateway.handle(message("/avis@RelaisBot"))
     await gateway.handle(message("/inconnu bonjour"))
-    assert [sent for _, sent in rasa.received] == ["/opt_out", "/give_feedback", "inconnu bonjour"]
+    assert rasa.messages() == ["/opt_out", "/give_feedback", "inconnu bonjour"]
 
 
 async def test_erasure_on_request_leaves_nothing(
@@ -75,7 +75,7 @@ async def test_erasure_on_request_leaves_nothing(
         set_consent(session, pseudonym, "web", Consent.GIVEN)
     await gateway.handle(message("salut"))
     replies = await gateway.handle(message("/supprimer"))
-    assert [r.text for r in replies] == ["C'est fait 🗑️"]
+    assert [r.text for r in replies] == ["C'est fait, j'ai tout effacé 🗑️"]
     with session_scope(sqlite_url) as session:
         assert session.scalars(select(YoungPerson)).all() == []
         assert session.scalars(select(Message)).all() == []
@@ -101,7 +101,7 @@ async def test_rasa_down_keeps_the_message_and_answers_when_back(
     assert await gateway.flush_pending() == 0  # still down: nothing lost, nothing sent
     rasa.up = True
     assert await gateway.flush_pending() == 1
-    assert [sent for _, sent in rasa.received] == ["jcherche une formation", "dans le 95"]
+    assert rasa.messages() == ["jcherche une formation", "dans le 95"]
     assert [(a, r[0].text) for _, a, r in delivered] == [
         ("chat-42", "réponse à : jcherche une formation"),
         ("chat-42", "réponse à : dans le 95"),
@@ -115,7 +115,7 @@ async def test_a_new_message_waits_behind_kept_ones(gateway: Gateway, rasa: Rasa
     await gateway.handle(message("un"))
     rasa.up = True
     replies = await gateway.handle(message("deux"))
-    assert [sent for _, sent in rasa.received] == ["un", "deux"]
+    assert rasa.messages() == ["un", "deux"]
     assert replies[0].text == "réponse à : deux"
 
 
@@ -133,10 +133,10 @@ async def test_messages_of_one_person_reach_rasa_in_order(
 ) -> None:
     texts = [f"message {i}" for i in range(8)]
     await asyncio.gather(*(gateway.handle(message(t)) for t in texts))
-    assert [sent for _, sent in rasa.received] == texts
+    assert rasa.messages() == texts
 
 
 async def test_empty_and_huge_messages(gateway: Gateway, rasa: RasaDouble) -> None:
     assert await gateway.handle(message("   ")) == []
     await gateway.handle(message("a" * 4096))
-    assert len(rasa.received[-1][1]) == 1000
+    assert len(rasa.messages()[-1]) == 1000

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from store.db import session_scope
 from store.migrate import upgrade
 from store.models import Base, ButtonPayload, ProcessedUpdate, YoungPerson
 from tests.fake_telegram import FakeTelegram
+from tests.rasa_double import RasaDouble
 
 CHAT = 987654321  # a private chat: its id is the young person's Telegram user id
 OTHER_CHAT = 555000111
@@ -43,47 +43,13 @@ MENU_BUTTONS = [
 # --- doubles ------------------------------------------------------------------------------------
 
 
-@dataclass
-class RasaDouble:
-    """Imitates the Rasa REST channel and HTTP API (and the action server's /health)."""
-
-    down: bool = False
-    delays: dict[str, float] = field(default_factory=dict)
-    received: list[tuple[str, str]] = field(default_factory=list)
-    broken: bool = False
-
-    def messages(self) -> list[str]:
-        """Texts Rasa received, in order."""
-        return [text for _, text in self.received]
-
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
-        if self.down:
-            raise httpx.ConnectError("connection refused", request=request)
-        path = request.url.path
-        if request.method == "GET" and path in ("/", "/health"):
-            return httpx.Response(200, json={"status": "ok"})
-        if path.endswith("/tracker"):
-            return httpx.Response(
-                200, json={"latest_message": {"intent": {"name": "ask_job", "confidence": 0.9}}}
-            )
-        if path == "/webhooks/rest/webhook":
-            body = json.loads(request.content)
-            sender, text = body["sender"], body["message"]
-            self.received.append((sender, text))
-            await asyncio.sleep(self.delays.get(text, 0.0))
-            if self.broken:
-                return httpx.Response(200, content=b"<html>not json</html>")
-            return httpx.Response(200, json=self.answer(sender, text))
-        return httpx.Response(404)
-
-    @staticmethod
-    def answer(sender: str, text: str) -> list[dict[str, Any]]:
-        """Rasa's replies: a menu with buttons, buttons alone, or an echo."""
-        if text in ("menu", "/show_menu"):
-            return [{"recipient_id": sender, "text": "Voici le menu 👇", "buttons": MENU_BUTTONS}]
-        if text == "boutons seuls":
-            return [{"recipient_id": sender, "buttons": MENU_BUTTONS[:1]}]
-        return [{"recipient_id": sender, "text": f"Rasa: {text}"}]
+def menu_or_echo(sender: str, text: str) -> list[dict[str, Any]]:
+    """Rasa's replies: a menu with buttons, buttons alone, or an echo."""
+    if text in ("menu", "/show_menu"):
+        return [{"recipient_id": sender, "text": "Voici le menu 👇", "buttons": MENU_BUTTONS}]
+    if text == "boutons seuls":
+        return [{"recipient_id": sender, "buttons": MENU_BUTTONS[:1]}]
+    return [{"recipient_id": sender, "text": f"Rasa: {text}"}]
 
 
 @dataclass
@@ -117,9 +83,9 @@ def fake_resolver(latitude: float, longitude: float) -> Resolution:
 
 
 async def make_env(db: str, rasa: RasaDouble | None = None, **options: Any) -> Env:
-    rasa = rasa or RasaDouble()
+    rasa = rasa or RasaDouble(answer=menu_or_echo)
     client = RasaClient(
-        "http://rasa:5005", "http://actions:5055", "tok", transport=httpx.MockTransport(rasa)
+        "http://rasa:5005", "http://actions:5055", "tok", transport=rasa.transport()
     )
     gateway = Gateway(client, "test-secret-key", db)
     telegram = FakeTelegram()
@@ -266,13 +232,13 @@ async def test_text_message_gets_rasa_reply(env: Env) -> None:
 
     assert env.rasa.messages() == ["bonjour, je cherche un job"]
     assert env.telegram.texts(CHAT) == ["Rasa: bonjour, je cherche un job"]
-    sender = env.rasa.received[0][0]
+    sender = env.rasa.received[0]["sender"]
     assert str(CHAT) not in sender  # Rasa knows a pseudonym only
 
 
 async def test_young_people_table_holds_no_telegram_id_in_clear(env: Env) -> None:
     await feed(env, text_update("bonjour"))
-    env.rasa.down = True
+    env.rasa.up = False
     await feed(env, text_update("tu es là ?"))
 
     values = all_text_values(env.db, YoungPerson)
@@ -385,7 +351,7 @@ async def test_messages_of_one_chat_are_processed_in_order(env: Env) -> None:
     await asyncio.wait_for(env.app.update_queue.join(), 10)
     await env.app.stop()
 
-    mine = [text for sender, text in env.rasa.received if text != "autre"]
+    mine = [text for text in env.rasa.messages() if text != "autre"]
     assert mine == ["un", "deux", "trois", "quatre"]
     assert env.telegram.texts(CHAT) == ["Rasa: un", "Rasa: deux", "Rasa: trois", "Rasa: quatre"]
     # Another chat is not held up by this one.
@@ -411,7 +377,9 @@ async def test_chat_ordered_processor_keeps_order_per_chat_only() -> None:
 
 
 async def test_slow_answer_shows_typing_first(db: str) -> None:
-    env = await make_env(db, RasaDouble(delays={"lent": 0.3}), typing_after_s=0.05)
+    env = await make_env(
+        db, RasaDouble(answer=menu_or_echo, delays={"lent": 0.3}), typing_after_s=0.05
+    )
     await feed(env, text_update("rapide"))
     assert env.telegram.called("sendChatAction") == []
 
@@ -611,13 +579,13 @@ async def test_position_with_the_real_routing(db: str) -> None:
 
 
 async def test_rasa_down_then_back_delivers_the_real_answer(env: Env) -> None:
-    env.rasa.down = True
+    env.rasa.up = False
     await feed(env, text_update("je cherche une formation"))
 
     right_back = tg_right_back()
     assert env.telegram.texts(CHAT) == [right_back]
 
-    env.rasa.down = False
+    env.rasa.up = True
     assert await env.gateway.flush_pending() == 1
 
     assert env.rasa.messages() == ["je cherche une formation"]
@@ -627,7 +595,7 @@ async def test_rasa_down_then_back_delivers_the_real_answer(env: Env) -> None:
 
 
 async def test_distress_while_rasa_down_gets_crisis_numbers_at_once(env: Env) -> None:
-    env.rasa.down = True
+    env.rasa.up = False
     await feed(env, text_update("je veux mourir"))
 
     texts = env.telegram.texts(CHAT)

@@ -16,59 +16,35 @@ from bot.gateway import Gateway
 from bot.rasa_client import RasaClient
 from bot.web import create_web_app
 from store.migrate import upgrade
+from tests.rasa_double import RasaDouble
 
 RASA_URL = "http://rasa.test:5005"
 ACTIONS_URL = "http://actions.test:5055"
 
 
-class FakeRasa:
-    """Answers like Rasa's REST channel and the action server; `up = False` simulates an outage."""
-
-    def __init__(self) -> None:
-        self.up = True
-        self.received: list[dict[str, Any]] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        if not self.up:
-            raise httpx.ConnectError("connection refused", request=request)
-        host, path = request.url.host, request.url.path
-        if request.method == "GET" and host == "rasa.test" and path == "/":
-            return httpx.Response(200, text="Hello from Rasa: 3.6.21")
-        if request.method == "GET" and host == "actions.test" and path == "/health":
-            return httpx.Response(200, json={"status": "ok"})
-        if request.method == "POST" and path == "/webhooks/rest/webhook":
-            body = json.loads(request.content)
-            self.received.append(body)
-            return httpx.Response(200, json=self.answer(body["sender"], body["message"]))
-        if request.method == "GET" and path.startswith("/conversations/"):
-            return httpx.Response(
-                200, json={"latest_message": {"intent": {"name": "ask_job", "confidence": 0.9}}}
-            )
-        return httpx.Response(404)
-
-    @staticmethod
-    def answer(sender: str, message: str) -> list[dict[str, Any]]:
-        if message == "/delete_data":
-            return [
-                {"recipient_id": sender, "text": "C'est fait, j'ai tout effacé."},
-                {"recipient_id": sender, "custom": {"relais_erase": True}},
-            ]
+def echo_and_a_menu(sender: str, message: str) -> list[dict[str, Any]]:
+    """Rasa's replies: an echo and a question with two buttons; erasure on request."""
+    if message == "/delete_data":
         return [
-            {"recipient_id": sender, "text": f"Reçu : {message}"},
-            {
-                "recipient_id": sender,
-                "text": "Tu veux quoi ?",
-                "buttons": [
-                    {"title": "Trouver un job", "payload": "/ask_job"},
-                    {"title": "Une formation", "payload": '/ask_training{"domain":"btp"}'},
-                ],
-            },
+            {"recipient_id": sender, "text": "C'est fait, j'ai tout effacé."},
+            {"recipient_id": sender, "custom": {"relais_erase": True}},
         ]
+    return [
+        {"recipient_id": sender, "text": f"Reçu : {message}"},
+        {
+            "recipient_id": sender,
+            "text": "Tu veux quoi ?",
+            "buttons": [
+                {"title": "Trouver un job", "payload": "/ask_job"},
+                {"title": "Une formation", "payload": '/ask_training{"domain":"btp"}'},
+            ],
+        },
+    ]
 
 
 @pytest.fixture
-def rasa() -> FakeRasa:
-    return FakeRasa()
+def rasa() -> RasaDouble:
+    return RasaDouble(answer=echo_and_a_menu)
 
 
 @pytest.fixture
@@ -79,8 +55,8 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-async def gateway(rasa: FakeRasa, database_url: str) -> AsyncIterator[Gateway]:
-    client = RasaClient(RASA_URL, ACTIONS_URL, "token", transport=httpx.MockTransport(rasa))
+async def gateway(rasa: RasaDouble, database_url: str) -> AsyncIterator[Gateway]:
+    client = RasaClient(RASA_URL, ACTIONS_URL, "token", transport=rasa.transport())
     yield Gateway(client, "test-secret-key", database_url)
     await client.close()
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import uvicorn
 
@@ -18,6 +16,7 @@ from bot.gateway import Gateway
 from bot.rasa_client import RasaClient
 from bot.web import create_web_app
 from store.migrate import upgrade
+from tests.rasa_double import RasaDouble
 
 pytestmark = pytest.mark.browser
 
@@ -47,60 +46,36 @@ JOB_ANSWER = (
 )
 
 
-class PhoneRasa:
-    """A few realistic Rasa answers; `up = False` simulates an outage, "lent" a slow turn."""
-
-    def __init__(self) -> None:
-        self.up = True
-        self.received: list[str] = []
-
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
-        if not self.up:
-            raise httpx.ConnectError("connection refused", request=request)
-        path = request.url.path
-        if request.method == "GET" and path in ("/", "/health"):
-            return httpx.Response(200, json={"status": "ok"})
-        if request.method == "GET" and path.startswith("/conversations/"):
-            return httpx.Response(
-                200, json={"latest_message": {"intent": {"name": "ask_job", "confidence": 0.9}}}
-            )
-        body = json.loads(request.content)
-        message = body["message"]
-        self.received.append(message)
-        if message == "lent":
-            await asyncio.sleep(1.5)
-        return httpx.Response(200, json=self.answer(message))
-
-    @staticmethod
-    def answer(message: str) -> list[dict[str, Any]]:
-        if message == "/greet":
-            return [
-                {"text": GREETING},
-                {
-                    "text": PRIVACY,
-                    "buttons": [
-                        {"title": "Ça me va", "payload": "/affirm"},
-                        {"title": "Non merci", "payload": "/deny"},
-                    ],
-                },
-            ]
-        if "job" in message and not message.startswith("/"):
-            return [
-                {
-                    "text": JOB_QUESTION,
-                    "buttons": [
-                        {"title": "Un job tout de suite", "payload": '/ask_job{"when":"now"}'},
-                        {"title": "Une alternance", "payload": "/ask_apprenticeship"},
-                    ],
-                }
-            ]
-        if message == "/delete_data":
-            return [{"text": "C'est fait, j'ai tout effacé."}, {"custom": {"relais_erase": True}}]
-        if message.startswith("/ask_job"):
-            return [{"text": JOB_ANSWER}]
-        if message == "html":
-            return [{"text": '<img src=x onerror="window.pwned=1"> <b>gras</b> javascript:x()'}]
-        return [{"text": "Bien reçu 👍"}]
+def phone_answers(sender: str, message: str) -> list[dict[str, Any]]:
+    """A few realistic Rasa answers: greeting and privacy notice, a job question, an echo."""
+    if message == "/greet":
+        return [
+            {"text": GREETING},
+            {
+                "text": PRIVACY,
+                "buttons": [
+                    {"title": "Ça me va", "payload": "/affirm"},
+                    {"title": "Non merci", "payload": "/deny"},
+                ],
+            },
+        ]
+    if "job" in message and not message.startswith("/"):
+        return [
+            {
+                "text": JOB_QUESTION,
+                "buttons": [
+                    {"title": "Un job tout de suite", "payload": '/ask_job{"when":"now"}'},
+                    {"title": "Une alternance", "payload": "/ask_apprenticeship"},
+                ],
+            }
+        ]
+    if message == "/delete_data":
+        return [{"text": "C'est fait, j'ai tout effacé."}, {"custom": {"relais_erase": True}}]
+    if message.startswith("/ask_job"):
+        return [{"text": JOB_ANSWER}]
+    if message == "html":
+        return [{"text": '<img src=x onerror="window.pwned=1"> <b>gras</b> javascript:x()'}]
+    return [{"text": "Bien reçu 👍"}]
 
 
 class ServerThread:
@@ -141,15 +116,15 @@ class ServerThread:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[ServerThread, PhoneRasa, Gateway]]:
+def served(tmp_path: Path) -> Iterator[tuple[ServerThread, RasaDouble, Gateway]]:
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is absent (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api")
     url = f"sqlite:///{tmp_path / 'relais.db'}"
     upgrade(url)
-    rasa = PhoneRasa()
+    rasa = RasaDouble(answer=phone_answers, delays={"lent": 1.5})
     client = RasaClient(
-        "http://rasa.test", "http://actions.test", "token", transport=httpx.MockTransport(rasa)
+        "http://rasa.test", "http://actions.test", "token", transport=rasa.transport()
     )
     gateway = Gateway(client, "browser-test-key", url)
     with ServerThread(create_web_app(gateway, url)) as server:
@@ -188,7 +163,7 @@ def test_chat_on_a_phone(served):
             # A new session is greeted at once (welcome line, greeting, privacy notice).
             expect(log).to_contain_text("Écris-moi ta question")
             expect(log).to_contain_text("Tu peux tout effacer quand tu veux")
-            assert rasa.received == ["/greet"]
+            assert rasa.messages() == ["/greet"]
             page.screenshot(path=str(SCREENSHOTS / "webchat-welcome.png"))
             session = page.evaluate("localStorage.getItem('relais.session')")
             assert session and len(session) == 36
@@ -212,7 +187,7 @@ def test_chat_on_a_phone(served):
             link = log.get_by_role("link", name="https://www.francetravail.fr/")
             expect(link).to_have_attribute("href", "https://www.francetravail.fr/")
             expect(link).to_have_attribute("rel", "noopener noreferrer nofollow")
-            assert rasa.received[-1] == '/ask_job{"when":"now"}'
+            assert rasa.messages()[-1] == '/ask_job{"when":"now"}'
             expect(field).to_be_focused()
 
             # Phone layout: no sideways scrolling, tap targets of at least 44 px.
@@ -228,7 +203,7 @@ def test_chat_on_a_phone(served):
             page.keyboard.press("Enter")
             expect(log.locator(".msg--user").last).to_have_text("Toi : Non merci")
             expect(log.locator(".msg--bot").last).to_have_text("Relais : Bien reçu 👍")
-            assert rasa.received[-1] == "/deny"
+            assert rasa.messages()[-1] == "/deny"
 
             # Bot text is text, never HTML; only http(s) becomes a link.
             field.fill("html")
@@ -269,11 +244,11 @@ def test_chat_on_a_phone(served):
             )
 
             # A reload keeps the session and does not greet again nor replay late replies.
-            bot_count = rasa.received.count("/greet")
+            bot_count = rasa.messages().count("/greet")
             page.reload()
             expect(log).to_contain_text("Tu peux reprendre")
             page.wait_for_timeout(4_500)  # one polling round
-            assert rasa.received.count("/greet") == bot_count
+            assert rasa.messages().count("/greet") == bot_count
             assert page.evaluate("localStorage.getItem('relais.session')") == session
             assert log.locator(".msg--bot").count() == 1
 
@@ -281,7 +256,7 @@ def test_chat_on_a_phone(served):
             page.get_by_role("button", name="Effacer mes données").click()
             expect(log).to_contain_text("Tes données sont effacées")
             expect(log).to_contain_text("C'est fait, j'ai tout effacé.")
-            assert rasa.received[-1] == "/delete_data"
+            assert rasa.messages()[-1] == "/delete_data"
             assert log.locator(".msg--user").count() == 0
             assert page.evaluate("localStorage.getItem('relais.session')") != session
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import inspect, select, text
 
 from store.db import engine_for, session_scope
 from store.erasure import erase_person
 from store.identity import pseudonymize, seal, unseal
 from store.migrate import downgrade, upgrade
-from store.models import Consent, Direction, HandoffRequest, Message, Need, YoungPerson
+from store.models import (
+    Consent,
+    Direction,
+    HandoffRequest,
+    Message,
+    Need,
+    WebOutbox,
+    YoungPerson,
+    utcnow,
+)
+from store.outbox import RETENTION, fetch_after, purge_expired, push
 from store.pending import add_pending, pending_for, pseudonyms_with_pending
 from store.people import set_consent, set_location, set_opted_out, touch_person
 from store.records import create_handoff, record_message, record_need
@@ -121,3 +133,22 @@ def test_migrations_go_down_and_up(db_url: str) -> None:
     assert not inspect(engine_for(db_url)).has_table("young_people")
     upgrade(db_url)
     assert inspect(engine_for(db_url)).has_table("young_people")
+
+
+def test_web_outbox_keeps_replies_a_week(db_url: str) -> None:
+    with session_scope(db_url) as session:
+        push(session, "p1", {"text": "fresh"})
+        session.add(
+            WebOutbox(
+                pseudonym="p1",
+                payload={"text": "stale"},
+                created_at=utcnow() - RETENTION - timedelta(minutes=1),
+            )
+        )
+    with session_scope(db_url) as session:
+        assert purge_expired(session) == 1
+    with session_scope(db_url) as session:
+        assert [payload["text"] for _, payload in fetch_after(session, "p1", 0)] == ["fresh"]
+        later = utcnow() + RETENTION + timedelta(minutes=1)
+        assert purge_expired(session, now=later) == 1
+        assert fetch_after(session, "p1", 0) == []

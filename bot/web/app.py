@@ -27,7 +27,7 @@ from bot.commands import to_rasa_text
 from bot.gateway import Gateway
 from relais.messages import BotReply, Inbound
 from store.db import session_scope
-from store.outbox import fetch_after, push
+from store.outbox import fetch_after, purge_expired, push
 from store.people import find_person
 
 log = logging.getLogger(__name__)
@@ -203,6 +203,7 @@ def create_web_app(
         with session_scope(database_url) as session:
             for reply in replies:
                 push(session, pseudonym, reply.to_dict())
+            purge_expired(session)
 
     async def deliver(pseudonym: str, _address: str | None, replies: list[BotReply]) -> None:
         await run_in_threadpool(outbox_push, pseudonym, replies)

@@ -436,3 +436,71 @@ def test_third_persons_farewell_gifts_and_assaults(text: str, kind: DistressKind
 )
 def test_idioms_near_the_third_person_rules(text: str) -> None:
     assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Missed by the rules on a sixth independently written set (2026-11-26).
+        "Bonsoir, je suis très inquiète pour mon fils de 20 ans, il parle de disparaître et il a "
+        "donné toutes ses affaires à ses amis cette semaine, je ne sais pas quoi faire",
+        "je suis sur le pont de Bezons et j'arrête pas de regarder l'eau",
+        "ma soeur parle de mourir",
+    ],
+)
+def test_a_worried_parent_and_a_bridge(text: str) -> None:
+    assert detect_distress(text) is DistressKind.SUICIDE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il veut disparaitre des reseaux sociaux",
+        "elle parle de partir pour de bon en Espagne",
+        "il va mourir de rire",
+        "j'ai donné mes habits à une asso",
+    ],
+)
+def test_third_person_idioms_are_not_distress(text: str) -> None:
+    assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "ma mère m'a dit de dégager ce soir après une grosse dispute, je suis en bas de "
+            "l'immeuble a Sevran avec mon tel a 10% et personne chez qui aller, j'ai 18 ans",
+            DistressKind.HOMELESS,
+        ),
+        ("personne me manquera quand je serai plus la", DistressKind.SUICIDE),
+        (
+            "jpp de tout, j'ai préparé les médocs, je crois que ce soir c'est la bonne",
+            DistressKind.SUICIDE,
+        ),
+        (
+            "il a des photos de moi nue et il menace de les envoyer a toute ma classe si je fais "
+            "pas ce qu'il veut",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+        (
+            "jaimerais juste m'endormir et pas me réveiller, ça fait des semaines que j'y pense",
+            DistressKind.SUICIDE,
+        ),
+    ],
+)
+def test_put_out_tonight_prepared_pills_sextortion(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais dormir et pas me reveiller a l heure demain",
+        "jai preparé les medocs pour ma grand mere",
+        "mes potes mont dit de partir ce soir en boite",
+        "quand je serai plus la bas je t appelle",
+    ],
+)
+def test_everyday_sentences_near_the_pills_and_sleep_rules(text: str) -> None:
+    assert detect_distress(text) is None

@@ -281,15 +281,28 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:veux|voudrais) (?:juste )?que tout s arrete\b",
         r"\bcorde\b(?: \w+){0,3} (?:prete|pour me pendre|autour du cou|au cou)\b",
         r"\bplus (?:gout|envie) a rien\b",
+        r"\bquand je (?:serai|serais|ne serai|ne serais) plus (?:la(?! bas)|en vie|de ce monde)\b",
+        r"\b(?:prepare|preparee|mis de cote|stocke|garde) (?:les|mes|des|toute? (?:la|une) "
+        r"boite de) (?:medocs|cachets|medicaments|pilules|comprimes)\b"
+        r"(?! (?:pour|de|a) (?:ma|mon|mes|le|la|les|son|sa|demain|la semaine)\b)",
+        r"\b(?:prepare|preparee) (?:la|une) corde\b",
+        r"\b(?:m endormir|dormir) et (?:ne )?(?:pas|plus|jamais) me reveiller\b"
+        r"(?! (?:a l heure|a temps|le matin|pour|demain|avant))",
         # Someone else about to act: "elle parle de se jeter sous un train", "il allait se pendre".
         r"\b(?:parle|parlait|parlent|pense|pensait|menace|menacait|dit|disait|veut|voulait|va|"
-        r"allait|a essaye|a tente|compte) (?:de |d |a )?(?:se (?:tuer(?! a la tache| au travail)|"
+        r"allait|a essaye|a tente|compte) (?:de |d |a )?(?:disparaitre(?! (?:des|du|de la|de ma|"
+        r"de sa|de leur|de son) )|mourir(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|"
+        r"de honte|de fatigue|de sommeil|de stress))|partir pour (?:toujours|de bon)"
+        r"(?! (?:en|a|au|aux|dans|vers|chez|de chez|loin)\b)|se (?:tuer(?! a la tache| au travail)|"
         r"suicider|jeter (?:sous|du|d|par|dans|de|en bas)|pendre|foutre en l air|"
         r"ouvrir les veines|tirer une balle(?! dans le pied))|en finir)\b",
         r"\b(?:envie|besoin|veux|voudrais) (?:juste |seulement )?que tout s arrete\b",
         r"\benferme\w*(?: \w+){0,6} avec (?:des|une|un|ses|mes) (?:lames?|cutter|rasoir|couteau|"
         r"cachets|medocs|medicaments|corde)\b",
         r"\bla ou je vais\b(?: \w+){0,4} (?:plus besoin|aurai plus besoin|servira plus)\b",
+        r"\b(?:a|ai) donne (?:toutes |tout |la plupart de )?(?:ses|mes) (?:affaires|habits|"
+        r"vetements|objets|trucs)\b(?: \w+){0,3} (?:a|aux) (?:ses|mes) (?:amis|potes|proches|"
+        r"freres|soeurs|cousins|copains|copines)\b",
         r"\becrit (?:des |une |mes |ma )?lettres? (?:pour|a) (?:ma famille|mes proches|mes parents|"
         r"ma mere|mon pere|tout le monde|mes amis)\b",
         r"\bpas me rater cette fois\b|\b(?:cachets|medocs|medicaments|pilules|corde|lame)\b"
@@ -311,8 +324,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"sur (?:le|ce|cet|cette) (?:poste|offre|job|taf|travail|stage|contrat)|"
         r"dans le train en marche|a la corde|en l air|une ligne|une page|une question))",
         r"\b(?:sur|en haut du|au bord du|au bord de la) (?:le |la |un |une )?(?:pont|toit|balcon|"
-        r"quai|rebord|fenetre|falaise)\b(?: \w+){0,8} (?:sauter|me jeter|en finir|(?:regarde|"
-        r"fixe) (?:l eau|le vide|en bas|la seine|les rails|les voies))\b",
+        r"quai|rebord|fenetre|falaise)\b(?: \w+){0,8} (?:sauter|me jeter|en finir|(?:regard\w*|"
+        r"fixe\w*) (?:l eau|le vide|en bas|la seine|les rails|les voies))\b",
         r"\b(?:lettres?|mots?|messages?) d adieux?\b|\bfaire mes adieux\b|"
         r"\best la fin pour moi\b",
         r"\b(?:vois|trouve) (?:plus|pas|aucun) (?:d |l |le moindre )?interet (?:a |de )?"
@@ -408,6 +421,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:je me fais|je vais me faire|on me) (?:expulser|expulse|virer de chez|jeter dehors|"
         r"mettre dehors|mettre a la porte)\b",
         r"\bhebergement d urgence\b|\b115\b",
+        r"\bpersonne chez qui (?:aller|dormir|crecher|dormir ce soir)\b",
+        r"\b(?:m a|m ont|m avait) (?:dit|demande|ordonne) de (?:degager|partir|me casser|sortir|"
+        r"quitter la maison)\b(?: \w+){0,3} (?:ce soir|cette nuit|maintenant|tout de suite)\b",
     ),
     DistressKind.IMMEDIATE_DANGER: (
         r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
@@ -439,6 +455,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:envoyer|renvoyer|emmener) (?:au bled|au pays)\b(?: \w+){0,3} (?:marier|mariage)\b",
         r"\bcyberharcel\w*",
         r"\bmariage force\b|\bforce a me prostituer\b|\bme prostituer\b",
+        r"\bphotos? (?:de moi )?(?:nue?s?|a poil|intimes?)\b(?: \w+){0,8} (?:menace\w*|chantage|"
+        r"sinon|si je)\b",
+        r"\bmenace\w* de (?:les |la )?(?:envoyer|publier|diffuser|poster|balancer)\b",
         r"\b(?:m a|m ont|m avait|me) (?:force|forcee|oblige|obligee|contraint|contrainte) a "
         r"(?:coucher|faire des choses|avoir des rapports|le sucer|me deshabiller)\b",
         r"\b(?:m a|m ont|m avait) forcee?\b(?! a (?:venir|aller|rester|manger|boire|faire|prendre|"

@@ -504,3 +504,41 @@ def test_put_out_tonight_prepared_pills_sextortion(text: str, kind: DistressKind
 )
 def test_everyday_sentences_near_the_pills_and_sleep_rules(text: str) -> None:
     assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Missed on an eighth independently written set (2026-11-26).
+        (
+            "Bonsoir, je suis éducatrice, une jeune que je suis vient de me dire qu'elle a été "
+            "violée ce week-end, vers qui l'orienter en urgence ?",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+        ("tout le monde serait mieux sans moi", DistressKind.SUICIDE),
+        ("jsuis en pls total jvois pas de solution, jai acheté des cachets", DistressKind.SUICIDE),
+    ],
+)
+def test_reported_rape_better_off_without_me_and_bought_pills(
+    text: str, kind: DistressKind
+) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["j'ai acheté des cachets pour la migraine", "l'équipe serait mieux sans moi au foot mdr"],
+)
+def test_pills_for_a_headache_and_football_teasing(text: str) -> None:
+    assert detect_distress(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un homme de 30 ans me demande des photos et me menace de tout publier si j'arrete",
+        "je suis mineure et l'homme chez qui je dors veut des trucs en échange",
+    ],
+)
+def test_sextortion_and_sex_for_shelter(text: str) -> None:
+    assert detect_distress(text) is DistressKind.IMMEDIATE_DANGER

@@ -281,6 +281,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:veux|voudrais) (?:juste )?que tout s arrete\b",
         r"\bcorde\b(?: \w+){0,3} (?:prete|pour me pendre|autour du cou|au cou)\b",
         r"\bplus (?:gout|envie) a rien\b",
+        r"\b(?:tout le monde|ils|elles|ma famille|mes parents|mes proches|les gens|mes potes) "
+        r"(?:serait|seraient|sera|seront|vivrait|vivraient|irait|iraient) (?:mieux|plus heureux|"
+        r"plus heureuse|plus tranquilles?|bien mieux) sans moi\b",
+        r"\b(?:jpp|j en peux plus|en pls|je craque|plus la force|pas de solution|pas d issue|"
+        r"plus de solution|a bout)\b(?: \w+){0,10} (?:achete|pris|prepare|garde) (?:des|les|mes|"
+        r"plein de|une boite de) (?:cachets|medocs|medicaments|pilules|comprimes)\b",
         r"\bquand je (?:serai|serais|ne serai|ne serais) plus (?:la(?! bas)|en vie|de ce monde)\b",
         r"\b(?:prepare|preparee|mis de cote|stocke|garde) (?:les|mes|des|toute? (?:la|une) "
         r"boite de) (?:medocs|cachets|medicaments|pilules|comprimes)\b"
@@ -454,10 +460,14 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:suit|suivent|suivait|suivaient)\b",
         r"\b(?:envoyer|renvoyer|emmener) (?:au bled|au pays)\b(?: \w+){0,3} (?:marier|mariage)\b",
         r"\bcyberharcel\w*",
+        r"\b(?:il|elle|ils|elles) (?:a|ont|aurait) ete (?:violee?s?|agressee?s? sexuellement)\b|"
+        r"\bs est fait(?:e)? (?:violer|agresser sexuellement)\b",
         r"\bmariage force\b|\bforce a me prostituer\b|\bme prostituer\b",
         r"\bphotos? (?:de moi )?(?:nue?s?|a poil|intimes?)\b(?: \w+){0,8} (?:menace\w*|chantage|"
         r"sinon|si je)\b",
-        r"\bmenace\w* de (?:les |la )?(?:envoyer|publier|diffuser|poster|balancer)\b",
+        r"\bmenace\w* de (?:les |la |tout |toutes )?(?:envoyer|publier|diffuser|poster|balancer)\b",
+        r"\b(?:chez qui je dors|qui m heberge|qui me loge|m heberge|me loge)\b(?: \w+){0,6} "
+        r"(?:en echange|en retour|pour me payer|comme loyer)\b",
         r"\b(?:m a|m ont|m avait|me) (?:force|forcee|oblige|obligee|contraint|contrainte) a "
         r"(?:coucher|faire des choses|avoir des rapports|le sucer|me deshabiller)\b",
         r"\b(?:m a|m ont|m avait) forcee?\b(?! a (?:venir|aller|rester|manger|boire|faire|prendre|"

@@ -8,8 +8,9 @@ Prints accuracy, macro-F1, a per-intent F1 table, distress recall, the share of 
 fell to ``nlu_fallback`` (counted as errors) and the misclassified examples. Exits 1 when
 macro-F1 < --min-macro-f1 or distress recall < 1.0.
 
-``--check-overlap DIR`` instead checks that no held-out example is an exact or near-exact
-(normalised) copy of a training example in DIR (exits 1 if any).
+``--without-rules`` switches off the distress rules (the classifier alone: how much the second
+net catches). ``--check-overlap DIR`` instead checks that no held-out example is an exact or
+near-exact (normalised) copy of a training example in DIR (exits 1 if any).
 """
 
 from __future__ import annotations
@@ -122,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures and errors here")
     parser.add_argument("--check-overlap", type=Path, metavar="TRAIN_DIR")
     parser.add_argument("--overlap-ratio", type=float, default=0.9)
+    parser.add_argument(
+        "--without-rules",
+        action="store_true",
+        help="switch off the distress rules in DistressGuard: the classifier's own figures",
+    )
     args = parser.parse_args(argv)
 
     if args.check_overlap:
@@ -130,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--model is required")
 
     logging.disable(logging.WARNING)
+    if args.without_rules:
+        import nlu.components.distress_guard as guard
+
+        guard.detect_all_distress = lambda _text: []
     examples = load_examples(args.data)
     texts = [t for t, _ in examples]
     gold = [i for _, i in examples]

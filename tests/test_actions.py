@@ -208,6 +208,11 @@ def test_crisis_numbers_come_first(
     for number in ("3114", "115", "119", "3919", "112"):
         assert number in messages[0]["text"]
     assert "/request_human" in [b["payload"] for b in messages[1]["buttons"]]
+    # Only the classifier heard distress: it may be wrong, so the menu stays one tap away.
+    offers_menu = any(
+        "/show_menu" in [b["payload"] for b in m.get("buttons") or []] for m in messages[2:]
+    )
+    assert offers_menu is (kind is None)
 
 
 def test_stop_ends_proactive_messages(app_settings: str) -> None:

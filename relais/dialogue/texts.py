@@ -41,10 +41,15 @@ ALL_NUMBERS = (
 
 
 def crisis_replies(kind: DistressKind | None) -> list[BotReply]:
-    """The crisis numbers, the right one first, then an offer of a human."""
+    """The crisis numbers, the right one first, then an offer of a human.
+
+    Without a known kind (only the classifier heard distress, no rule named it) the bot may be
+    wrong: it says so after the numbers and offers the menu, so a misread job question is not a
+    dead end.
+    """
     first = _CRISIS_FIRST.get(kind) if kind is not None else None
     text = f"{first}\n{ALL_NUMBERS}" if first else f"🛑 {ALL_NUMBERS}"
-    return [
+    replies = [
         BotReply(text),
         BotReply(
             "Tu veux qu'un·e conseiller·e de la Mission Locale te recontacte ?",
@@ -54,6 +59,14 @@ def crisis_replies(kind: DistressKind | None) -> list[BotReply]:
             ),
         ),
     ]
+    if kind is None:
+        replies.append(
+            BotReply(
+                "Et si j'ai mal compris ton message, dis-moi ce que tu cherches 🙂",
+                (Button("❓ Autre question", "/show_menu"),),
+            )
+        )
+    return replies
 
 
 def right_back_reply() -> BotReply:

@@ -542,3 +542,36 @@ def test_pills_for_a_headache_and_football_teasing(text: str) -> None:
 )
 def test_sextortion_and_sex_for_shelter(text: str) -> None:
     assert detect_distress(text) is DistressKind.IMMEDIATE_DANGER
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Missed on a ninth independently written set (2026-11-26).
+        ("c bon jai trouvé comment en finir, merci pour tout de toute facon", DistressKind.SUICIDE),
+        (
+            "sinon pour le cv on verra plus tard, je serai surement plus la de toute facon",
+            DistressKind.SUICIDE,
+        ),
+        ("jsuis sur le pont là, jsais pas trop pourquoi je vous ecris", DistressKind.SUICIDE),
+        ("g mélangé des cachets et de lalcool jme sens bizarre jvois flou", DistressKind.SUICIDE),
+        (
+            "mon patron me touche et me dit que si je dis qqch je perds mon contrat dapprentissage",
+            DistressKind.IMMEDIATE_DANGER,
+        ),
+    ],
+)
+def test_veiled_goodbyes_mixed_pills_and_a_groping_boss(text: str, kind: DistressKind) -> None:
+    assert detect_distress(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je serai plus la demain matin jai un rdv",
+        "jai trouvé comment en finir avec ce dossier",
+        "je suis sur le pont de la fac",
+    ],
+)
+def test_everyday_sentences_near_the_veiled_goodbye_rules(text: str) -> None:
+    assert detect_distress(text) is None

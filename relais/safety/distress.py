@@ -281,6 +281,16 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:veux|voudrais) (?:juste )?que tout s arrete\b",
         r"\bcorde\b(?: \w+){0,3} (?:prete|pour me pendre|autour du cou|au cou)\b",
         r"\bplus (?:gout|envie) a rien\b",
+        # From a ninth independent set (2026-11-26).
+        r"\btrouve (?:comment|le moyen de|un moyen de|une facon de) "
+        r"(?:en finir\b(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses)\b"
+        r"(?! (?:vie|existence|jours)))|me tuer|mourir|me suicider|partir pour de bon)",
+        r"\bje (?:serai|serais) (?:surement |sans doute |probablement |peut etre |deja )?plus la\b"
+        r"(?! bas| demain| la semaine| lundi| mardi| mercredi| jeudi| vendredi| samedi| dimanche|"
+        r" pour| a| en)",
+        r"\bje suis sur (?:le|un) pont\b(?: la)?$|\bje suis sur (?:le|un) pont la\b",
+        r"\bmelange\w* (?:des |les |mes |plein de )?(?:cachets|medocs|medicaments|pilules)\b"
+        r"(?: \w+){0,3} (?:alcool|l alcool|lalcool|vodka|whisky|biere|rhum)\b",
         r"\b(?:tout le monde|ils|elles|ma famille|mes parents|mes proches|les gens|mes potes) "
         r"(?:serait|seraient|sera|seront|vivrait|vivraient|irait|iraient) (?:mieux|plus heureux|"
         r"plus heureuse|plus tranquilles?|bien mieux) sans moi\b",
@@ -448,7 +458,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:subis|subi|victime d|victime de|vis du|vis un) (?:du |un |une |des )?"
         r"(?:harcelement|cyberharcelement|agression|viol|violences?|racket)\b",
         rf"\b{_GENERIC}\b{_BETWEEN} {_ME}(?:frapp(?:e|ee|es|er|ait|ent)\b|battu\w*|bat|battent|"
-        r"tap(?:e|ent|ait|aient) dessus|"
+        r"tap(?:e|ent|ait|aient) dessus|touch(?:e|ent|ait|aient)\b(?! (?:pas|un mot|deux mots))|"
         r"viol(?:e|ee|es|er|ait|ent)\b|tabass\w*|etrangl\w*|agress(?:e|ee|es|er|ait|ent)\b|"
         r"menace\w* avec (?:un|une) (?:couteau|arme|flingue|pistolet)|rackett?\w*|"
         r"cass\w* (?:le|la|les|mon|ma|mes) (?:bras|nez|dents?|cotes?|jambes?|gueule|tete))",

@@ -77,12 +77,10 @@ NLU_MIN_MACRO_F1 ?= 0.90
 NLU_TEST_SETS := heldout fresh_2026-11 fresh_2026-11b fresh_2026-11c fresh_2026-11d fresh_2026-11e fresh_2026-11f fresh_2026-11g fresh_2026-11h
 nlu-eval: train
 	@mkdir -p var/results
-	@for set in $(NLU_TEST_SETS); do \
-	  echo "== NLU held-out set tests/nlu/$$set.yml"; \
-	  .venv-rasa/bin/python scripts/nlu_eval.py --check-overlap nlu --data tests/nlu/$$set.yml || exit 1; \
-	  .venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz --data tests/nlu/$$set.yml \
-	    --min-macro-f1 $(NLU_MIN_MACRO_F1) --json var/results/nlu-eval-$$set.json || exit 1; \
-	done
+	.venv-rasa/bin/python scripts/nlu_eval.py --check-overlap nlu \
+	  --data $(NLU_TEST_SETS:%=tests/nlu/%.yml)
+	.venv-rasa/bin/python scripts/nlu_eval.py --model models/relais.tar.gz \
+	  --data $(NLU_TEST_SETS:%=tests/nlu/%.yml) --min-macro-f1 $(NLU_MIN_MACRO_F1) --json-dir var/results
 
 test-integration: train browser
 	.venv/bin/pytest -q -m "rasa or browser"

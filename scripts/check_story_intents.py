@@ -41,7 +41,7 @@ def main() -> int:
     parser.add_argument("--stories", type=Path, default=Path("tests/stories"))
     args = parser.parse_args()
     messages = typed_messages(args.stories)
-    results = asyncio.run(predict(args.model, [text for _, text, _ in messages]))
+    [(results, _seconds)] = asyncio.run(predict(args.model, [[text for _, text, _ in messages]]))
     wrong = [
         (story, text, expected, result["intent"]["name"])
         for (story, text, expected), result in zip(messages, results, strict=True)

@@ -105,22 +105,31 @@ def f1_table(gold: list[str], pred: list[str]) -> dict[str, dict[str, float]]:
     return table
 
 
-async def predict(model: str, texts: list[str]) -> list[dict[str, Any]]:
+async def predict(model: str, sets: list[list[str]]) -> list[tuple[list[dict[str, Any]], float]]:
+    """Parse every text of every set with one loaded model: (results, seconds) per set."""
     from rasa.core.agent import Agent
 
     agent = Agent.load(model)
-    results = []
-    for text in texts:
-        results.append(await agent.parse_message(text))
-    return results
+    out = []
+    for texts in sets:
+        started = time.perf_counter()
+        out.append(
+            ([await agent.parse_message(text) for text in texts], time.perf_counter() - started)
+        )
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", help="trained model .tar.gz")
-    parser.add_argument("--data", default="tests/nlu/heldout.yml", type=Path)
+    parser.add_argument("--data", default=[Path("tests/nlu/heldout.yml")], type=Path, nargs="+")
     parser.add_argument("--min-macro-f1", type=float, default=0.0)
-    parser.add_argument("--json", type=Path, help="write the figures and errors here")
+    parser.add_argument(
+        "--json", type=Path, help="write the figures and errors here (one --data file)"
+    )
+    parser.add_argument(
+        "--json-dir", type=Path, help="write nlu-eval-<set>.json here for each --data file"
+    )
     parser.add_argument("--check-overlap", type=Path, metavar="TRAIN_DIR")
     parser.add_argument("--overlap-ratio", type=float, default=0.9)
     parser.add_argument(
@@ -131,23 +140,42 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.check_overlap:
-        return check_overlap(args.data, args.check_overlap, args.overlap_ratio)
+        overlaps = [check_overlap(d, args.check_overlap, args.overlap_ratio) for d in args.data]
+        return max(overlaps)
     if not args.model:
         parser.error("--model is required")
+    if args.json and len(args.data) > 1:
+        parser.error("--json takes one --data file; use --json-dir")
 
     logging.disable(logging.WARNING)
     if args.without_rules:
         import nlu.components.distress_guard as guard
 
         guard.detect_all_distress = lambda _text: []
-    examples = load_examples(args.data)
+    sets = [load_examples(path) for path in args.data]
+    parsed_sets = asyncio.run(predict(args.model, [[t for t, _ in ex] for ex in sets]))
+    failed = False
+    for path, examples, (parsed, elapsed) in zip(args.data, sets, parsed_sets, strict=True):
+        json_path = args.json or (
+            args.json_dir / f"nlu-eval-{path.stem}.json" if args.json_dir else None
+        )
+        failed |= report(args.model, path, examples, parsed, elapsed, args.min_macro_f1, json_path)
+        print()
+    return 1 if failed else 0
+
+
+def report(
+    model: str,
+    data: Path,
+    examples: list[tuple[str, str]],
+    parsed: list[dict[str, Any]],
+    elapsed: float,
+    min_macro_f1: float,
+    json_path: Path | None,
+) -> bool:
+    """Print (and write) the figures of one set; True when it fails the gate."""
     texts = [t for t, _ in examples]
     gold = [i for _, i in examples]
-
-    started = time.perf_counter()
-    parsed = asyncio.run(predict(args.model, texts))
-    elapsed = time.perf_counter() - started
-
     pred: list[str] = []
     confidences: list[float] = []
     raw: list[tuple[str, float, float]] = []  # classifier top, its confidence, margin to 2nd
@@ -177,8 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         if any(e.get("extractor") == "DistressGuard" for e in r.get("entities") or [])
     )
 
-    print(f"model: {args.model}")
-    print(f"data:  {args.data} ({n} examples, {len(table)} intents)")
+    print(f"model: {model}")
+    print(f"data:  {data} ({n} examples, {len(table)} intents)")
     print(f"accuracy          {accuracy:.3f}")
     print(f"macro-F1          {macro_f1:.3f}")
     print(f"distress recall   {distress_recall:.3f} ({distress_hit}/{distress_total})")
@@ -223,11 +251,11 @@ def main(argv: list[str] | None = None) -> int:
         for (g, p), count in confusions.most_common(8):
             print(f"  {g} -> {p}: {count}")
 
-    if args.json:
-        args.json.write_text(
+    if json_path:
+        json_path.write_text(
             json.dumps(
                 {
-                    "model": args.model,
+                    "model": model,
                     "n": n,
                     "accuracy": accuracy,
                     "macro_f1": macro_f1,
@@ -244,13 +272,13 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     failed = False
-    if macro_f1 < args.min_macro_f1:
-        print(f"\nFAIL: macro-F1 {macro_f1:.3f} < {args.min_macro_f1:.3f}")
+    if macro_f1 < min_macro_f1:
+        print(f"\nFAIL: macro-F1 {macro_f1:.3f} < {min_macro_f1:.3f}")
         failed = True
     if distress_recall < 1.0:
         print(f"\nFAIL: distress recall {distress_recall:.3f} < 1.0")
         failed = True
-    return 1 if failed else 0
+    return failed
 
 
 if __name__ == "__main__":

@@ -199,379 +199,185 @@ def test_normalize_sms_forms() -> None:
     assert normalize("g pa de thune") == "j ai pas de thune"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Missed by the first rules on a fresh, independently written set (2026-11-26).
-        "a quoi bon continuer personne va remarquer si je disparais",
-        "jai pris plein de medocs jsuis pas bien",
-        "j'ai avalé toute la boîte de cachets",
-        "à quoi bon vivre",
-    ],
-)
-def test_indirect_suicidal_statements_and_overdoses(text: str) -> None:
-    assert detect_distress(text) is DistressKind.SUICIDE
-
-
-@pytest.mark.parametrize(
-    "text", ["a quoi bon continuer cette formation", "je prends des medicaments pour le rhume"]
-)
-def test_ordinary_sentences_near_those_rules(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # Missed by the rules on a second independently written set (2026-11-26).
-        ("ce soir jvais faire une connerie wallah chui a bout", DistressKind.SUICIDE),
-        ("jsuis sur le pont la jpense a sauter", DistressKind.SUICIDE),
-        ("je vois plus l'intérêt de rien, jpense a partir pour de bon", DistressKind.SUICIDE),
-        ("je me suis encore coupée hier soir", DistressKind.SELF_HARM),
-        ("g peur de rentrer chez moi mon pere est violent", DistressKind.CHILD_DANGER),
-        ("mon copain est violent quand il boit", DistressKind.PARTNER_VIOLENCE),
-    ],
-)
-def test_euphemisms_jumping_and_violent_relatives(text: str, kind: DistressKind) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "je vais sauter le pas et m'inscrire",
-        "je pense sauter sur l'offre de la boulangerie",
-        "je veux sauter en parachute",
-        "je me suis coupé le doigt en cuisinant",
-        "je me suis coupé les cheveux",
-        "je vois pas l'intérêt de cette formation",
-        "je vais partir pour de bon de chez mes parents en septembre",
-        "j'ai fait une connerie au travail",
-        "le film est violent",
-        "jai peur de rentrer tard",
-    ],
-)
-def test_ordinary_sentences_near_the_new_rules(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("mon petit frere de 12 ans se fait taper par mon beau pere", DistressKind.CHILD_DANGER),
-        ("j'ai pris toute la boite de doliprane", DistressKind.SUICIDE),
-        ("mon pote a fait une overdose il repond plus", DistressKind.SUICIDE),
-        ("jcrois g fait une od", DistressKind.SUICIDE),
-    ],
-)
-def test_child_of_the_family_and_overdoses(text: str, kind: DistressKind) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["overdose de travail cette semaine", "je prends une boite de nuggets", "od"],
-)
-def test_ordinary_sentences_near_the_overdose_rules(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # Missed by the rules on a third independently written set (2026-11-26).
-        (
-            "des mecs du quartier disent qu'ils vont me planter si je paye pas",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-        (
-            "jai ecrit des lettres pour ma famille, je crois que c'est la fin pour moi",
-            DistressKind.SUICIDE,
-        ),
-        ("jsuis sur le pont là et je regarde l'eau depuis une heure", DistressKind.SUICIDE),
-        ("j'ai écrit une lettre d'adieu", DistressKind.SUICIDE),
-    ],
-)
-def test_threats_farewells_and_looking_down(text: str, kind: DistressKind) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ils vont me defoncer au foot mdr",
-        "je vais me planter a l exam",
-        "mon pote va me planter ce soir on devait sortir",
-        "sur le pont de la fac y a un food truck",
-        "c est la fin pour moi mdr le prof m'a vu",
-    ],
-)
-def test_ordinary_sentences_near_the_threat_and_farewell_rules(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        (
-            "mes parents veulent me marier au bled cet été avec un homme que je connais pas",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-        ("mon beau-père vient dans ma chambre la nuit et me touche", DistressKind.CHILD_DANGER),
-        (
-            "mon ex me harcèle et dit qu'il va me tuer si je porte plainte",
-            DistressKind.PARTNER_VIOLENCE,
-        ),
-    ],
-)
-def test_forced_marriage_night_visits_and_harassing_ex(text: str, kind: DistressKind) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mon pere rentre dans ma chambre sans frapper le soir",
-        "ma soeur veut me marier avec son pote mdr",
-        "ils vont me tuer si je rate mon bac mdr",
-    ],
-)
-def test_family_teasing_is_not_distress(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-def test_someone_not_breathing_is_an_emergency() -> None:
-    # Missed on a fourth independently written set (2026-11-26).
-    text = "mon pote a pris un truc en soirée il respire bizarre et il répond plus"
-    assert detect_distress(text) is DistressKind.IMMEDIATE_DANGER
-    assert detect_distress("ma conseillère répond plus à mes messages") is None
-    assert detect_distress("je respire mieux depuis que j'ai un appart") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # Missed by the rules on a fourth independently written set (2026-11-26).
-        (
-            "un mec m'a forcée à coucher avec lui à une soirée, je sais pas quoi faire",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-        ("j'ai écrit des lettres pour ma famille, je crois que c'est la fin", DistressKind.SUICIDE),
-        (
-            "Je suis enseignante, une élève de 16 ans m'a confié que son beau-père la touche.",
-            DistressKind.CHILD_DANGER,
-        ),
-        (
-            "il m'a dit que si je le quitte il balance mes photos et qu'il me tue",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-        ("jai acheté des cachets pour pas me rater cette fois", DistressKind.SUICIDE),
-    ],
-)
-def test_coercion_blackmail_reported_abuse_and_planned_attempts(
-    text: str, kind: DistressKind
-) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text", ["je veux plus exister dans votre base", "je veux pas me rater a l'exam"]
-)
-def test_erasure_and_exam_wording_is_not_distress(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # Missed by the rules on a fifth independently written set (2026-11-26).
-        (
-            "Bonjour, je suis la tante d'une jeune suivie chez vous, elle parle de se jeter "
-            "sous un train, aidez-nous",
-            DistressKind.SUICIDE,
-        ),
-        (
-            "je suis éducatrice et un jeune de 16 ans que je suis m'a dit qu'il allait se pendre "
-            "ce week-end",
-            DistressKind.SUICIDE,
-        ),
-        ("je suis sur le pont là, j'ai juste envie que tout s'arrête", DistressKind.SUICIDE),
-        (
-            "ma copine s'est enfermée dans la salle de bain avec des lames, elle répond plus",
-            DistressKind.SUICIDE,
-        ),
-        (
-            "j'ai donné ma console et mes habits à mon petit frère, là où je vais j'en aurai "
-            "plus besoin",
-            DistressKind.SUICIDE,
-        ),
-        (
-            "je me suis brûlée avec une cigarette exprès, ça me soulage, c'est grave ?",
-            DistressKind.SELF_HARM,
-        ),
-        (
-            "mon grand frère me tape dessus dès qu'il a bu et ma mère dit rien",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-        (
-            "un mec m'a forcée à la soirée de samedi et depuis je n'arrive plus à sortir "
-            "de chez moi",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-    ],
-)
-def test_third_persons_farewell_gifts_and_assaults(text: str, kind: DistressKind) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mon pere m'a forcé a faire mes devoirs",
-        "il va se jeter sur l'occasion",
-        "elle pense a se tuer a la tache",
-        "je me suis coupée les cheveux exprès court",
-        "il va se tirer une balle dans le pied avec ce contrat",
-    ],
-)
-def test_idioms_near_the_third_person_rules(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Missed by the rules on a sixth independently written set (2026-11-26).
-        "Bonsoir, je suis très inquiète pour mon fils de 20 ans, il parle de disparaître et il a "
-        "donné toutes ses affaires à ses amis cette semaine, je ne sais pas quoi faire",
-        "je suis sur le pont de Bezons et j'arrête pas de regarder l'eau",
-        "ma soeur parle de mourir",
-    ],
-)
-def test_a_worried_parent_and_a_bridge(text: str) -> None:
-    assert detect_distress(text) is DistressKind.SUICIDE
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "il veut disparaitre des reseaux sociaux",
-        "elle parle de partir pour de bon en Espagne",
-        "il va mourir de rire",
-        "j'ai donné mes habits à une asso",
-    ],
-)
-def test_third_person_idioms_are_not_distress(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        (
-            "ma mère m'a dit de dégager ce soir après une grosse dispute, je suis en bas de "
-            "l'immeuble a Sevran avec mon tel a 10% et personne chez qui aller, j'ai 18 ans",
-            DistressKind.HOMELESS,
-        ),
-        ("personne me manquera quand je serai plus la", DistressKind.SUICIDE),
-        (
-            "jpp de tout, j'ai préparé les médocs, je crois que ce soir c'est la bonne",
-            DistressKind.SUICIDE,
-        ),
-        (
-            "il a des photos de moi nue et il menace de les envoyer a toute ma classe si je fais "
-            "pas ce qu'il veut",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-        (
-            "jaimerais juste m'endormir et pas me réveiller, ça fait des semaines que j'y pense",
-            DistressKind.SUICIDE,
-        ),
-    ],
-)
-def test_put_out_tonight_prepared_pills_sextortion(text: str, kind: DistressKind) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "je vais dormir et pas me reveiller a l heure demain",
-        "jai preparé les medocs pour ma grand mere",
-        "mes potes mont dit de partir ce soir en boite",
-        "quand je serai plus la bas je t appelle",
-    ],
-)
-def test_everyday_sentences_near_the_pills_and_sleep_rules(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # Missed on an eighth independently written set (2026-11-26).
-        (
-            "Bonsoir, je suis éducatrice, une jeune que je suis vient de me dire qu'elle a été "
-            "violée ce week-end, vers qui l'orienter en urgence ?",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-        ("tout le monde serait mieux sans moi", DistressKind.SUICIDE),
-        ("jsuis en pls total jvois pas de solution, jai acheté des cachets", DistressKind.SUICIDE),
-    ],
-)
-def test_reported_rape_better_off_without_me_and_bought_pills(
-    text: str, kind: DistressKind
-) -> None:
-    assert detect_distress(text) is kind
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["j'ai acheté des cachets pour la migraine", "l'équipe serait mieux sans moi au foot mdr"],
-)
-def test_pills_for_a_headache_and_football_teasing(text: str) -> None:
-    assert detect_distress(text) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+# Found by the independently written test sets (tests/nlu/fresh_2026-11*.yml): crisis messages the
+# rules missed, each added when a set revealed it, and ordinary sentences close to those rules that
+# must not fire.
+FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
+    ("a quoi bon continuer personne va remarquer si je disparais", K.SUICIDE),
+    ("jai pris plein de medocs jsuis pas bien", K.SUICIDE),
+    ("j'ai avalé toute la boîte de cachets", K.SUICIDE),
+    ("à quoi bon vivre", K.SUICIDE),
+    ("ce soir jvais faire une connerie wallah chui a bout", K.SUICIDE),
+    ("jsuis sur le pont la jpense a sauter", K.SUICIDE),
+    ("je vois plus l'intérêt de rien, jpense a partir pour de bon", K.SUICIDE),
+    ("je me suis encore coupée hier soir", K.SELF_HARM),
+    ("g peur de rentrer chez moi mon pere est violent", K.CHILD_DANGER),
+    ("mon copain est violent quand il boit", K.PARTNER_VIOLENCE),
+    ("mon petit frere de 12 ans se fait taper par mon beau pere", K.CHILD_DANGER),
+    ("j'ai pris toute la boite de doliprane", K.SUICIDE),
+    ("mon pote a fait une overdose il repond plus", K.SUICIDE),
+    ("jcrois g fait une od", K.SUICIDE),
+    ("des mecs du quartier disent qu'ils vont me planter si je paye pas", K.IMMEDIATE_DANGER),
+    (
+        "jai ecrit des lettres pour ma famille, je crois que c'est la fin pour moi",
+        K.SUICIDE,
+    ),
+    ("jsuis sur le pont là et je regarde l'eau depuis une heure", K.SUICIDE),
+    ("j'ai écrit une lettre d'adieu", K.SUICIDE),
+    (
+        "mes parents veulent me marier au bled cet été avec un homme que je connais pas",
+        K.IMMEDIATE_DANGER,
+    ),
+    ("mon beau-père vient dans ma chambre la nuit et me touche", K.CHILD_DANGER),
+    ("mon ex me harcèle et dit qu'il va me tuer si je porte plainte", K.PARTNER_VIOLENCE),
+    (
+        "un mec m'a forcée à coucher avec lui à une soirée, je sais pas quoi faire",
+        K.IMMEDIATE_DANGER,
+    ),
+    ("j'ai écrit des lettres pour ma famille, je crois que c'est la fin", K.SUICIDE),
+    (
+        "Je suis enseignante, une élève de 16 ans m'a confié que son beau-père la touche.",
+        K.CHILD_DANGER,
+    ),
+    ("il m'a dit que si je le quitte il balance mes photos et qu'il me tue", K.IMMEDIATE_DANGER),
+    ("jai acheté des cachets pour pas me rater cette fois", K.SUICIDE),
+    (
+        "Bonjour, je suis la tante d'une jeune suivie chez vous, elle parle de se"
+        " jeter sous un train, aidez-nous",
+        K.SUICIDE,
+    ),
+    (
+        "je suis éducatrice et un jeune de 16 ans que je suis m'a dit qu'il "
+        "allait se pendre ce week-end",
+        K.SUICIDE,
+    ),
+    ("je suis sur le pont là, j'ai juste envie que tout s'arrête", K.SUICIDE),
+    (
+        "ma copine s'est enfermée dans la salle de bain avec des lames, elle répond plus",
+        K.SUICIDE,
+    ),
+    (
+        "j'ai donné ma console et mes habits à mon petit frère, là où je vais "
+        "j'en aurai plus besoin",
+        K.SUICIDE,
+    ),
+    (
+        "je me suis brûlée avec une cigarette exprès, ça me soulage, c'est grave ?",
+        K.SELF_HARM,
+    ),
+    ("mon grand frère me tape dessus dès qu'il a bu et ma mère dit rien", K.IMMEDIATE_DANGER),
+    (
+        "un mec m'a forcée à la soirée de samedi et depuis je n'arrive plus à sortir de chez moi",
+        K.IMMEDIATE_DANGER,
+    ),
+    (
+        "Bonsoir, je suis très inquiète pour mon fils de 20 ans, il parle de "
+        "disparaître et il a donné toutes ses affaires à ses amis cette semaine, "
+        "je ne sais pas quoi faire",
+        K.SUICIDE,
+    ),
+    ("je suis sur le pont de Bezons et j'arrête pas de regarder l'eau", K.SUICIDE),
+    ("ma soeur parle de mourir", K.SUICIDE),
+    (
+        "ma mère m'a dit de dégager ce soir après une grosse dispute, je suis en "
+        "bas de l'immeuble a Sevran avec mon tel a 10% et personne chez qui "
+        "aller, j'ai 18 ans",
+        K.HOMELESS,
+    ),
+    ("personne me manquera quand je serai plus la", K.SUICIDE),
+    (
+        "jpp de tout, j'ai préparé les médocs, je crois que ce soir c'est la bonne",
+        K.SUICIDE,
+    ),
+    (
+        "il a des photos de moi nue et il menace de les envoyer a toute ma classe"
+        " si je fais pas ce qu'il veut",
+        K.IMMEDIATE_DANGER,
+    ),
+    (
+        "jaimerais juste m'endormir et pas me réveiller, ça fait des semaines que j'y pense",
+        K.SUICIDE,
+    ),
+    (
+        "Bonsoir, je suis éducatrice, une jeune que je suis vient de me dire "
+        "qu'elle a été violée ce week-end, vers qui l'orienter en urgence ?",
+        K.IMMEDIATE_DANGER,
+    ),
+    ("tout le monde serait mieux sans moi", K.SUICIDE),
+    ("jsuis en pls total jvois pas de solution, jai acheté des cachets", K.SUICIDE),
+    (
         "un homme de 30 ans me demande des photos et me menace de tout publier si j'arrete",
-        "je suis mineure et l'homme chez qui je dors veut des trucs en échange",
-    ],
-)
-def test_sextortion_and_sex_for_shelter(text: str) -> None:
-    assert detect_distress(text) is DistressKind.IMMEDIATE_DANGER
+        K.IMMEDIATE_DANGER,
+    ),
+    ("je suis mineure et l'homme chez qui je dors veut des trucs en échange", K.IMMEDIATE_DANGER),
+    ("c bon jai trouvé comment en finir, merci pour tout de toute facon", K.SUICIDE),
+    (
+        "sinon pour le cv on verra plus tard, je serai surement plus la de toute facon",
+        K.SUICIDE,
+    ),
+    ("jsuis sur le pont là, jsais pas trop pourquoi je vous ecris", K.SUICIDE),
+    ("g mélangé des cachets et de lalcool jme sens bizarre jvois flou", K.SUICIDE),
+    (
+        "mon patron me touche et me dit que si je dis qqch je perds mon contrat dapprentissage",
+        K.IMMEDIATE_DANGER,
+    ),
+    ("mon pote a pris un truc en soirée il respire bizarre et il répond plus", K.IMMEDIATE_DANGER),
+]
+
+LOOKALIKES: list[str] = [
+    "a quoi bon continuer cette formation",
+    "je prends des medicaments pour le rhume",
+    "je vais sauter le pas et m'inscrire",
+    "je pense sauter sur l'offre de la boulangerie",
+    "je veux sauter en parachute",
+    "je me suis coupé le doigt en cuisinant",
+    "je me suis coupé les cheveux",
+    "je vois pas l'intérêt de cette formation",
+    "je vais partir pour de bon de chez mes parents en septembre",
+    "j'ai fait une connerie au travail",
+    "le film est violent",
+    "jai peur de rentrer tard",
+    "overdose de travail cette semaine",
+    "je prends une boite de nuggets",
+    "od",
+    "ils vont me defoncer au foot mdr",
+    "je vais me planter a l exam",
+    "mon pote va me planter ce soir on devait sortir",
+    "sur le pont de la fac y a un food truck",
+    "c est la fin pour moi mdr le prof m'a vu",
+    "mon pere rentre dans ma chambre sans frapper le soir",
+    "ma soeur veut me marier avec son pote mdr",
+    "ils vont me tuer si je rate mon bac mdr",
+    "je veux plus exister dans votre base",
+    "je veux pas me rater a l'exam",
+    "mon pere m'a forcé a faire mes devoirs",
+    "il va se jeter sur l'occasion",
+    "elle pense a se tuer a la tache",
+    "je me suis coupée les cheveux exprès court",
+    "il va se tirer une balle dans le pied avec ce contrat",
+    "il veut disparaitre des reseaux sociaux",
+    "elle parle de partir pour de bon en Espagne",
+    "il va mourir de rire",
+    "j'ai donné mes habits à une asso",
+    "je vais dormir et pas me reveiller a l heure demain",
+    "jai preparé les medocs pour ma grand mere",
+    "mes potes mont dit de partir ce soir en boite",
+    "quand je serai plus la bas je t appelle",
+    "j'ai acheté des cachets pour la migraine",
+    "l'équipe serait mieux sans moi au foot mdr",
+    "je serai plus la demain matin jai un rdv",
+    "jai trouvé comment en finir avec ce dossier",
+    "je suis sur le pont de la fac",
+    "ma conseillère répond plus à mes messages",
+    "je respire mieux depuis que j'ai un appart",
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # Missed on a ninth independently written set (2026-11-26).
-        ("c bon jai trouvé comment en finir, merci pour tout de toute facon", DistressKind.SUICIDE),
-        (
-            "sinon pour le cv on verra plus tard, je serai surement plus la de toute facon",
-            DistressKind.SUICIDE,
-        ),
-        ("jsuis sur le pont là, jsais pas trop pourquoi je vous ecris", DistressKind.SUICIDE),
-        ("g mélangé des cachets et de lalcool jme sens bizarre jvois flou", DistressKind.SUICIDE),
-        (
-            "mon patron me touche et me dit que si je dis qqch je perds mon contrat dapprentissage",
-            DistressKind.IMMEDIATE_DANGER,
-        ),
-    ],
-)
-def test_veiled_goodbyes_mixed_pills_and_a_groping_boss(text: str, kind: DistressKind) -> None:
+@pytest.mark.parametrize(("text", "kind"), FOUND_BY_INDEPENDENT_SETS)
+def test_what_independent_sets_revealed(text: str, kind: DistressKind) -> None:
     assert detect_distress(text) is kind
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "je serai plus la demain matin jai un rdv",
-        "jai trouvé comment en finir avec ce dossier",
-        "je suis sur le pont de la fac",
-    ],
-)
-def test_everyday_sentences_near_the_veiled_goodbye_rules(text: str) -> None:
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_lookalikes_of_those_rules_do_not_fire(text: str) -> None:
     assert detect_distress(text) is None

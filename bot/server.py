@@ -58,7 +58,14 @@ def build_app(settings: Settings, rasa: RasaClient | None = None) -> Starlette:
                 await stop_telegram(telegram)
             await rasa.close()
 
-    return create_web_app(gateway, settings.database_url, extra_routes=routes, lifespan=lifespan)
+    return create_web_app(
+        gateway,
+        settings.database_url,
+        extra_routes=routes,
+        lifespan=lifespan,
+        session_rate=settings.web_session_rate,
+        address_rate=settings.web_address_rate,
+    )
 
 
 async def serve(settings: Settings) -> None:

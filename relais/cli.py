@@ -9,6 +9,7 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 
 from relais.campaigns import add_campaign_parser
 from relais.config import settings
@@ -74,7 +75,8 @@ def _simulate(args: argparse.Namespace) -> int:
     from relais.simulate.runner import simulate
     from store.migrate import upgrade
 
-    config = settings()
+    # Simulated young people are scripts answering as fast as the bot does, all from one address.
+    config = replace(settings(), web_session_rate=None, web_address_rate=None)
     upgrade(config.database_url)
 
     async def run() -> str:

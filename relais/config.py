@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from dataclasses import dataclass
@@ -26,6 +27,37 @@ def _secret_key() -> str:
 
 
 @dataclass(frozen=True)
+class Rate:
+    """`count` messages per `seconds`, in a burst or spread out."""
+
+    count: int
+    seconds: float
+
+    @classmethod
+    def parse(cls, text: str | None, default: Rate | None) -> Rate | None:
+        """ "20/60" → 20 messages per minute; "0" or "off" → no limit; empty → the default."""
+        if text is None or not text.strip():
+            return default
+        text = text.strip().lower()
+        if text in {"0", "off", "none"}:
+            return None
+        count, _, seconds = text.partition("/")
+        try:
+            rate = cls(int(count), float(seconds or "60"))
+        except ValueError as error:
+            expected = "expected '<messages>/<seconds>', e.g. '20/60'"
+            raise ValueError(f"rate {text!r}: {expected}") from error
+        if rate.count <= 0 or not 0 < rate.seconds < math.inf:
+            raise ValueError(f"rate {text!r}: both numbers must be positive")
+        return rate
+
+
+# A young person typing fast stays well under these; a script does not.
+SESSION_RATE = Rate(20, 60)
+ADDRESS_RATE = Rate(300, 60)  # a Mission Locale's or a school's wifi: many people, one address
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything configurable, with the defaults of a local run."""
 
@@ -41,6 +73,8 @@ class Settings:
     telegram_webhook_secret: str | None
     retry_interval_s: float
     redis_url: str | None
+    web_session_rate: Rate | None = SESSION_RATE
+    web_address_rate: Rate | None = ADDRESS_RATE
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -61,6 +95,8 @@ class Settings:
             telegram_webhook_secret=env("TELEGRAM_WEBHOOK_SECRET") or _derived(secret, "tg-hook"),
             retry_interval_s=float(env("RELAIS_RETRY_INTERVAL") or "5"),
             redis_url=env("REDIS_URL") or None,
+            web_session_rate=Rate.parse(env("RELAIS_WEB_SESSION_RATE"), SESSION_RATE),
+            web_address_rate=Rate.parse(env("RELAIS_WEB_ADDRESS_RATE"), ADDRESS_RATE),
         )
 
 

@@ -15,6 +15,7 @@ import pytest
 from bot.gateway import Gateway
 from bot.rasa_client import RasaClient
 from bot.web import create_web_app
+from relais.config import Rate
 from store.migrate import upgrade
 from tests.rasa_double import RasaDouble
 
@@ -333,3 +334,78 @@ def test_access_log_loses_the_query_string(gateway, database_url):
     assert all(f.filter(record) for f in access.filters)
     assert "session" not in record.getMessage()
     assert "/api/updates" in record.getMessage()
+
+
+async def limited_client(
+    gateway: Gateway, database_url: str, address: str = "10.0.0.1", **rates: Any
+) -> httpx.AsyncClient:
+    """A client of a web chat with the given rates, seen as coming from `address`."""
+    app = create_web_app(gateway, database_url, **rates)
+    transport = httpx.ASGITransport(app=app, client=(address, 40000))
+    return httpx.AsyncClient(transport=transport, base_url="http://web.test")
+
+
+async def test_a_flooding_session_is_asked_to_slow_down_and_rasa_is_spared(
+    gateway, database_url, rasa
+):
+    session = new_session()
+    async with await limited_client(gateway, database_url, session_rate=Rate(3, 3600)) as api:
+        for word in ("un", "deux", "trois"):
+            assert (await api.post("/api/chat", json={"session": session, "text": word})).is_success
+        refused = await api.post("/api/chat", json={"session": session, "text": "quatre"})
+        other = await api.post("/api/chat", json={"session": new_session(), "text": "salut"})
+    assert refused.status_code == 429
+    assert refused.json()["error"] == "rate_limited"
+    assert refused.json()["message"].startswith("Doucement 🙂")
+    assert "renvoie ton message" in refused.json()["message"]
+    assert int(refused.headers["retry-after"]) == 1200
+    assert other.status_code == 200
+    assert rasa.messages() == ["un", "deux", "trois", "salut"], "another session is not held up"
+
+
+async def test_one_address_is_capped_across_its_sessions(gateway, database_url, rasa):
+    rates = {"session_rate": None, "address_rate": Rate(2, 60)}
+    async with await limited_client(gateway, database_url, "10.0.0.1", **rates) as school:
+        for word in ("a", "b", "c"):
+            last = await school.post("/api/chat", json={"session": new_session(), "text": word})
+    async with await limited_client(gateway, database_url, "10.0.0.2", **rates) as home:
+        elsewhere = await home.post("/api/chat", json={"session": new_session(), "text": "d"})
+    assert last.status_code == 429
+    assert int(last.headers["retry-after"]) == 30
+    assert elsewhere.status_code == 200, "each app has its own buckets: a new address is free"
+    assert rasa.messages() == ["a", "b", "d"]
+
+
+async def test_a_throttled_message_in_danger_still_gets_the_crisis_numbers(
+    gateway, database_url, rasa
+):
+    session = new_session()
+    async with await limited_client(gateway, database_url, session_rate=Rate(1, 3600)) as api:
+        await api.post("/api/chat", json={"session": session, "text": "salut"})
+        danger = await api.post(
+            "/api/chat", json={"session": session, "text": "jveux en finir ce soir"}
+        )
+        button = await api.post(
+            "/api/chat",
+            json={"session": session, "text": "Oui", "payload": "/affirm"},
+        )
+    assert danger.status_code == 200
+    text = "\n".join(reply["text"] for reply in danger.json()["replies"])
+    assert "3114" in text
+    assert any(
+        b["payload"] == "/request_human" for r in danger.json()["replies"] for b in r["buttons"]
+    )
+    assert button.status_code == 429
+    assert rasa.messages() == ["salut"]
+
+
+async def test_without_limits_nothing_is_refused(gateway, database_url, rasa):
+    session = new_session()
+    rates = {"session_rate": None, "address_rate": None}
+    async with await limited_client(gateway, database_url, **rates) as api:
+        codes = [
+            (await api.post("/api/chat", json={"session": session, "text": f"m{i}"})).status_code
+            for i in range(30)
+        ]
+    assert set(codes) == {200}
+    assert len(rasa.messages()) == 30

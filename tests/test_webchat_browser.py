@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import uvicorn
 from bot.gateway import Gateway
 from bot.rasa_client import RasaClient
 from bot.web import create_web_app
+from relais.config import Rate
 from store.migrate import upgrade
 from tests.rasa_double import RasaDouble
 
@@ -115,8 +117,9 @@ class ServerThread:
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=10)
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[ServerThread, RasaDouble, Gateway]]:
+@contextlib.contextmanager
+def serve(tmp_path: Path, **app_options: Any) -> Iterator[tuple[ServerThread, RasaDouble, Gateway]]:
+    """The web chat on a free port, with a fake Rasa and a fresh SQLite database."""
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is absent (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api")
@@ -127,9 +130,15 @@ def served(tmp_path: Path) -> Iterator[tuple[ServerThread, RasaDouble, Gateway]]
         "http://rasa.test", "http://actions.test", "token", transport=rasa.transport()
     )
     gateway = Gateway(client, "browser-test-key", url)
-    with ServerThread(create_web_app(gateway, url)) as server:
+    with ServerThread(create_web_app(gateway, url, **app_options)) as server:
         yield server, rasa, gateway
         server.run(client.close())
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[ServerThread, RasaDouble, Gateway]]:
+    with serve(tmp_path) as stack:
+        yield stack
 
 
 def test_chat_on_a_phone(served):
@@ -261,5 +270,41 @@ def test_chat_on_a_phone(served):
             assert page.evaluate("localStorage.getItem('relais.session')") != session
 
             assert outside == [], "the page must not load anything from elsewhere"
+        finally:
+            browser.close()
+
+
+def test_too_many_messages_keep_the_text_and_say_when_to_resend(tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with (
+        serve(tmp_path, session_rate=Rate(2, 3600)) as (server, rasa, _gateway),
+        sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 360, "height": 740}, locale="fr-FR")
+            page.goto(server.url)
+            log = page.locator("#log")
+            field = page.get_by_role("textbox", name="Ton message")
+            expect(log).to_contain_text("Tu peux tout effacer quand tu veux")  # 1st: /greet
+
+            field.fill("je cherche un job")
+            field.press("Enter")
+            expect(log).to_contain_text(JOB_QUESTION)  # 2nd
+
+            field.fill("et vers cergy ?")
+            field.press("Enter")
+            expect(page.locator("#status")).to_contain_text("Doucement")
+            expect(page.locator("#status")).to_contain_text("renvoie ton message")
+            expect(field).to_have_value("et vers cergy ?")
+            expect(log.locator(".msg--failed")).to_have_count(1)
+            page.screenshot(path=str(SCREENSHOTS / "webchat-slow-down.png"))
+
+            # Even then, a young person in danger gets the numbers at once.
+            field.fill("je veux mourir")
+            field.press("Enter")
+            expect(log).to_contain_text("3114")
+            assert rasa.messages() == ["/greet", "je cherche un job"]
         finally:
             browser.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import traceback
 from pathlib import Path
@@ -25,7 +26,11 @@ from starlette.types import ASGIApp, Lifespan, Message, Receive, Scope, Send
 
 from bot.commands import to_rasa_text
 from bot.gateway import Gateway
+from bot.web.rate_limit import RateLimiter
+from relais.config import ADDRESS_RATE, SESSION_RATE, Rate
+from relais.dialogue.texts import crisis_replies
 from relais.messages import BotReply, Inbound
+from relais.safety.distress import detect_distress
 from store.db import session_scope
 from store.outbox import fetch_after, purge_expired, push
 from store.people import find_person
@@ -37,6 +42,10 @@ CHANNEL = "web"
 SESSION_RE = re.compile(r"[A-Za-z0-9-]{8,64}")
 MAX_BODY_BYTES = 256 * 1024
 MAX_PAYLOAD_CHARS = 2000
+SLOW_DOWN = (
+    "Doucement 🙂 tu m'envoies beaucoup de messages d'un coup. "
+    "Attends {seconds} s et renvoie ton message, il est resté dans ta zone de texte."
+)
 APOLOGY = (
     "Oups, un souci de mon côté… Réessaie dans un petit moment, "
     "ton message n'est pas perdu de ton côté."
@@ -148,6 +157,13 @@ def _message(data: dict[str, Any]) -> tuple[str, bool]:
     return text, False
 
 
+def _slow_down(seconds: float) -> JSONResponse:
+    wait = max(1, math.ceil(seconds))
+    response = _json({"error": "rate_limited", "message": SLOW_DOWN.format(seconds=wait)}, 429)
+    response.headers["retry-after"] = str(wait)
+    return response
+
+
 def _replies_dicts(replies: list[BotReply]) -> list[dict[str, Any]]:
     return [reply.to_dict() for reply in replies]
 
@@ -196,8 +212,30 @@ def create_web_app(
     database_url: str,
     extra_routes: list[BaseRoute] | None = None,
     lifespan: Lifespan[Starlette] | None = None,
+    session_rate: Rate | None = SESSION_RATE,
+    address_rate: Rate | None = ADDRESS_RATE,
 ) -> Starlette:
-    """The web chat app; also registers the gateway's "web" deliverer (late replies → outbox)."""
+    """The web chat app; also registers the gateway's "web" deliverer (late replies → outbox).
+
+    `session_rate` and `address_rate` cap the messages of one session and of one client address
+    (None: no cap); a throttled message that says the young person is in danger still gets the
+    crisis numbers.
+    """
+    limiters = [
+        (RateLimiter(rate), kind)
+        for rate, kind in ((session_rate, "session"), (address_rate, "address"))
+        if rate is not None
+    ]
+
+    def throttled(session_id: str, address: str) -> float:
+        """0 when this message may go on, else the seconds to wait (no token is spent then)."""
+        keys = {"session": session_id, "address": address}
+        waits = [limiter.retry_after(keys[kind]) for limiter, kind in limiters]
+        if any(waits):
+            return max(waits)
+        for limiter, kind in limiters:
+            limiter.take(keys[kind])
+        return 0.0
 
     def outbox_push(pseudonym: str, replies: list[BotReply]) -> None:
         with session_scope(database_url) as session:
@@ -234,6 +272,13 @@ def create_web_app(
             after = _after(data.get("after"))
         except _BadRequest as bad:
             return bad.response()
+        wait = throttled(session_id, request.client.host if request.client else "")
+        if wait:
+            kind = None if is_payload else detect_distress(text)
+            if kind is None:
+                return _slow_down(wait)
+            # No Rasa turn (that is what the limit protects), but the numbers at once.
+            return _json({"replies": _replies_dicts(crisis_replies(kind)), "last_id": after})
         try:
             pseudonym = gateway.pseudonym(CHANNEL, session_id)
             last_id = after or 0

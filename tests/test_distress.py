@@ -199,9 +199,9 @@ def test_normalize_sms_forms() -> None:
     assert normalize("g pa de thune") == "j ai pas de thune"
 
 
-# Found by the independently written test sets (tests/nlu/fresh_2026-11*.yml): crisis messages the
-# rules missed, each added when a set revealed it, and ordinary sentences close to those rules that
-# must not fire.
+# Found by the independently written test sets (tests/nlu/fresh_2026-11*.yml) and in the training
+# data: crisis messages the rules missed, and ordinary sentences close to those rules that must
+# not fire.
 FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("a quoi bon continuer personne va remarquer si je disparais", K.SUICIDE),
     ("jai pris plein de medocs jsuis pas bien", K.SUICIDE),
@@ -322,6 +322,68 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
         K.IMMEDIATE_DANGER,
     ),
     ("mon pote a pris un truc en soirée il respire bizarre et il répond plus", K.IMMEDIATE_DANGER),
+    # A tenth set (phonetic spelling, dictation, English-speaking writers) and the crisis lines
+    # of the training data that no rule caught (2026-11-26, evening), reworded here.
+    ("c quoi le numéro du 3114 svp", K.SUICIDE),
+    ("I want to die, je suis fatigué de tout", K.SUICIDE),
+    ("tonight I kill myself", K.SUICIDE),
+    ("I just want to sleep and never wake up", K.SUICIDE),
+    ("j'ai pris mes somnifères avec de la vodka", K.SUICIDE),
+    ("jai avalé 30 cachets de doliprane", K.SUICIDE),
+    ("j'ai acheté une corde hier soir", K.SUICIDE),
+    ("je cherche comment mourir sans souffrir", K.SUICIDE),
+    ("je vais regarder la seine une dernière fois", K.SUICIDE),
+    ("j'ai envie de fermer les yeux pour toujours", K.SUICIDE),
+    ("je voudrais m'éteindre doucement", K.SUICIDE),
+    ("g plus la force de continuer", K.SUICIDE),
+    ("je sais même pas si je serai encore là la semaine prochaine", K.SUICIDE),
+    ("jvais partir bientôt et pas en vacances", K.SUICIDE),
+    ("j'ai écrit une lettre pour chacun de vous", K.SUICIDE),
+    ("prends mes jeux, j'en aurai plus besoin là où je vais", K.SUICIDE),
+    ("si je réponds plus c'est que j'aurai sauté du pont", K.SUICIDE),
+    ("mon pote m'écrit qu'il va sauter", K.SUICIDE),
+    (
+        "ma copine est sur le toit de son bâtiment au huitième et elle m'écrit qu'elle va sauter",
+        K.SUICIDE,
+    ),
+    ("besoin de parler à quelqu'un là jtiens plus", K.SUICIDE),
+    ("je me suis ouvert le bras hier soir", K.SELF_HARM),
+    ("jme brûle avec un briquet quand ça va pas", K.SELF_HARM),
+    ("je me gratte jusqu'au sang", K.SELF_HARM),
+    ("je cache des lames dans ma trousse", K.SELF_HARM),
+    ("je me tape la tête contre le mur", K.SELF_HARM),
+    ("j'ai des cicatrices sur les bras et ça recommence", K.SELF_HARM),
+    ("je me sui encor coupé lé bra", K.SELF_HARM),
+    ("son père l'enferme dans sa chambre depuis lundi", K.CHILD_DANGER),
+    ("mon beau-père le frappe avec la ceinture", K.CHILD_DANGER),
+    ("mon mec m'a serré le cou", K.PARTNER_VIOLENCE),
+    ("son copain l'étrangle quand il a bu", K.PARTNER_VIOLENCE),
+    ("si je le quitte il va me tuer", K.PARTNER_VIOLENCE),
+    ("il a dit qu'il brûlerait tout avec moi dedans", K.PARTNER_VIOLENCE),
+    ("le foyer m'a dit qu'il y a plus de place ce soir", K.HOMELESS),
+    ("ce soir je dors où ?", K.HOMELESS),
+    ("je dors dans la voiture de mon cousin", K.HOMELESS),
+    ("I sleep in the street since one week", K.HOMELESS),
+    ("ma mère ma mi dehor avec mon sac", K.HOMELESS),
+    ("sa fé 3 nui ke je dor dehor", K.HOMELESS),
+    ("il défonce la porte", K.IMMEDIATE_DANGER),
+    ("mon patron garde mon passeport et me paye pas", K.IMMEDIATE_DANGER),
+    ("my boss keep my passport", K.IMMEDIATE_DANGER),
+    ("he beat me every night", K.IMMEDIATE_DANGER),
+    ("il a mes photos et il les envoie à ma famille si je paye pas", K.IMMEDIATE_DANGER),
+    ("ils m'obligent à vendre pour eux", K.IMMEDIATE_DANGER),
+    ("on m'a droguée à la soirée", K.IMMEDIATE_DANGER),
+    ("le gérant m'a coincée dans la réserve", K.IMMEDIATE_DANGER),
+    ("mon ex m'attendait devant le taf avec un couteau", K.IMMEDIATE_DANGER),
+    ("des mecs qui veulent me faire la peau", K.IMMEDIATE_DANGER),
+    ("ma soeur va être mariée de force", K.IMMEDIATE_DANGER),
+    ("combien coûtent des obsèques ? c'est pour moi", K.SUICIDE),
+    ("faut que je prépare mon enterrement", K.SUICIDE),
+    ("je pense pas voir mes 19 ans", K.SUICIDE),
+    ("le chef de chantier m'a frappé hier", K.IMMEDIATE_DANGER),
+    ("à quoi bon le cv, jserai plus là dans un mois", K.SUICIDE),
+    ("je veux disparaître de la surface de la terre", K.SUICIDE),
+    ("je voudrais disparaître de ce monde", K.SUICIDE),
 ]
 
 LOOKALIKES: list[str] = [
@@ -370,6 +432,28 @@ LOOKALIKES: list[str] = [
     "je suis sur le pont de la fac",
     "ma conseillère répond plus à mes messages",
     "je respire mieux depuis que j'ai un appart",
+    "si le proprio me vire en juin je suis à la rue",
+    "je suis à la rue niveau thune ce mois-ci",
+    "je veux disparaître de vos fichiers",
+    "j'ai acheté une corde à sauter pour le sport",
+    "comment mourir de rire avec ce prof",
+    "j'ai plus la force de continuer mes études comme ça",
+    "des ciseaux pour me couper les cheveux",
+    "chez mon père je dors où je veux",
+    "il reste plus de place pour l'atelier cv ce soir ?",
+    "help me please they are asking for my CV",
+    "le patron garde mon dossier de candidature",
+    "il va sauter le pas et signer son contrat",
+    "je dors tard ce soir j'ai un match",
+    "je me sui fé couper les cheveux",
+    "je vais crever avant d'avoir le permis",
+    "jvais mourir si je rate mon bac",
+    "je vais mourir mdr ce prof",
+    "mon enterrement de vie de garçon c'est samedi",
+    "ma grand-mère est morte, la mission locale aide pour les obsèques ?",
+    "je compte pas fêter mes 20 ans au restaurant, trop cher",
+    "je veux disparaître de la restauration, trop dur",
+    "je veux disparaître des réseaux sociaux",
 ]
 
 

@@ -133,6 +133,11 @@ _TOKEN_MAP: dict[str, str] = {
     "aujd": "aujourd hui",
     "aujourdhui": "aujourd hui",
     "jpp": "jpp",
+    "jtiens": "je tiens",
+    "jserai": "je serai",
+    "jserais": "je serais",
+    "jsrai": "je serai",
+    "jtien": "je tiens",
     "jenpeuxplus": "j en peux plus",
     "frappé": "frappe",
     "harcele": "harcele",
@@ -141,7 +146,35 @@ _TOKEN_MAP: dict[str, str] = {
     "suicid": "suicide",
     "suiside": "suicide",
     "suicidé": "suicide",
+    # Phonetic spellings of low-literacy writing.
+    "sui": "suis",
+    "encor": "encore",
+    "bra": "bras",
+    "nui": "nuit",
+    "dor": "dors",
+    "dan": "dans",
+    "dedan": "dedans",
+    "mi": "mis",
+    "fé": "fait",
+    "kitte": "quitte",
+    "kite": "quitte",
+    "brul": "brule",
+    "lapar": "l appart",
+    "apar": "appart",
+    "lé": "les",
+    "envi": "envie",
+    "anvi": "envie",
+    "koi": "quoi",
+    "kan": "quand",
+    "tro": "trop",
+    "jamé": "jamais",
+    "mor": "mort",
+    "tou": "tout",
+    "mem": "meme",
+    "kou": "cou",
 }
+# "se soir", "se matin": phonetic "ce".
+_CE_RE = re.compile(r"\bse (soir|matin|week end|weekend|nuit)\b")
 
 _LAUGHTER_RE = re.compile(
     r"\b(mdr+|ptdr+|lol+|xd+|mort de rire|morte de rire|pete de rire|(?:a?h+a+){2,}h?|"
@@ -171,7 +204,7 @@ def normalize(text: str) -> str:
     ascii_text = _NON_WORD_RE.sub(" ", ascii_text)
     ascii_text = _REPEAT_RE.sub(r"\1", ascii_text)
     words = [_TOKEN_MAP.get(tok, tok) for tok in ascii_text.split()]
-    return " ".join(words)
+    return _CE_RE.sub(r"ce \1", " ".join(words))
 
 
 # --------------------------------------------------------------------------- patterns
@@ -197,7 +230,8 @@ _SELF_KILL = (
 _NOT_THIRD = r"(?<!\bil )(?<!\bon )(?<!\bils )(?<!\belle )(?<!\belles )(?<!\bqui )"
 _NOT_LITERAL_DEATH = (
     r"(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|de honte|de fatigue|"
-    r"de sommeil|de stress|de jalousie))"
+    r"de sommeil|de stress|de jalousie|avant d avoir|avant de (?:l avoir|reussir|trouver|finir|"
+    r"le passer)|si je (?:rate|loupe|foire|echoue|l ai pas|trouve pas)))"
 )
 
 _PARTNER = (
@@ -213,16 +247,33 @@ _FAMILY = (
 _GENERIC = (
     r"(?:il|elle|ils|elles|on|quelqu un|un mec|un homme|un gars|des mecs|des gens|mon frere|"
     r"mon grand frere|mes freres|ma soeur|mon cousin|des gars|une bande|"
-    r"mon voisin|un voisin|mon patron|mon chef|mon proprio|mon proprietaire|un prof|mon prof)"
+    r"mon voisin|un voisin|mon patron|mon chef|mon proprio|mon proprietaire|un prof|mon prof|"
+    r"(?:le|mon) (?:patron|gerant|manager|responsable|boss|employeur|collegue|proprio|chef|"
+    r"contremaitre)|chef de chantier|"
+    r"l employeur|un client|un collegue|un adulte)"
 )
 _HIT = (
     r"(?:frapp\w*|tap(?:e|es|ent|er|ait|aient)(?! (?:sur|l incruste|la discute|dans l oeil))|"
     r"bat|battent|battu\w*|battre|cogn\w*|gifl\w*|giffl\w*|baff\w*|etrangl\w*|viol\w*|"
     r"tabass\w*|defonc\w*|brul\w*|menac\w*|attouch\w*|harcel\w*|touch(?:e|ent|ait|er) (?:la nuit|"
     r"partout|quand|alors|sans|contre|de force)|enferm\w*|sequestr\w*|pouss\w* contre|"
+    r"serr\w* (?:le|mon) cou|serr\w* la gorge|"
     r"casse la gueule|met des (?:coups|claques|baffes|gifles)|donne des (?:coups|claques|"
     r"baffes|gifles)|leve la main sur moi|force a (?:coucher|faire des choses|avoir des)|"
     r"cass\w* (?:le|la|les|mon|ma|mes) (?:bras|nez|dents?|cotes?|jambes?|gueule|tete|poignet))"
+)
+_PILLS = (
+    r"(?:cachets|medocs|medicaments|pilules|comprimes|somniferes|antidepresseurs|lexomil|xanax|"
+    r"doliprane|tramadol)"
+)
+_ALCOHOL = r"(?:alcool|l alcool|vodka|whisky|biere|rhum|alcohol)"
+# "sauter le pas", "sauter un repas": jumping that is not a jump.
+_NOT_SKIPPING = (
+    r"(?! (?:le pas|l etape|une etape|une classe|un repas|des repas|le repas|le dejeuner|"
+    r"le petit dej\w*|le diner|des cours|un cours|en parachute|a l elastique|de joie|"
+    r"sur l occasion|sur une occasion|sur l offre|"
+    r"sur (?:le|ce|cet|cette) (?:poste|offre|job|taf|travail|stage|contrat)|"
+    r"dans le train en marche|a la corde|en l air|une ligne|une page|une question))"
 )
 _BETWEEN = r"(?: \w+){0,5}"
 _ADV = r"(?:(?:encore|deja|souvent|toujours|tout le temps|parfois|des fois|aussi|meme) )?"
@@ -326,19 +377,17 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bpense (?:souvent |tout le temps |beaucoup |)a la mort\b(?! d)",
         r"\b(?:cachets|medocs|medicaments|pilules|comprimes)\b(?: \w+){0,4} (?:pour (?:tout )?"
         r"(?:les )?avaler|pour en finir|pour mourir|pour ne plus me reveiller)\b",
-        r"\b(?:veux|voudrais|envie de|prefere) (?:disparaitre|partir pour toujours|"
-        r"plus etre la|quitter ce monde)\b",
+        # "disparaître de vos fichiers / de la restauration" is not "disparaître de ce monde".
+        r"\b(?:veux|voudrais|envie de|prefere) (?:disparaitre(?! (?:de|des|du|d) "
+        r"(?!(?:ce |la |cette )?(?:monde|surface|terre|planete|vie|ma vie|cette vie|existence)\b))|"
+        r"partir pour toujours|plus etre la|quitter ce monde)\b",
         r"\bj en peux plus de (?:vivre|la vie|ma vie|cette vie|exister|tout)\b",
         # Euphemisms of an attempt ("faire une connerie") and of jumping, from a second
         # independently written set (2026-11-26).
         r"\b(?:je vais|vais|je risque de|peur de|envie de|pret a|prete a|sur le point de|"
         r"capable de) faire (?:une |des )?(?:grosse |grosses )?(?:connerie|conneries|betise|"
         r"betises)\b",
-        rf"\b(?:{_WISH}|vais)(?: \w+){{0,2}} sauter\b(?! (?:le pas|l etape|une etape|une classe|"
-        r"un repas|des repas|le repas|le dejeuner|le petit dej\w*|le diner|des cours|un cours|"
-        r"en parachute|a l elastique|de joie|sur l occasion|sur une occasion|sur l offre|"
-        r"sur (?:le|ce|cet|cette) (?:poste|offre|job|taf|travail|stage|contrat)|"
-        r"dans le train en marche|a la corde|en l air|une ligne|une page|une question))",
+        rf"\b(?:{_WISH}|vais)(?: \w+){{0,2}} sauter\b" + _NOT_SKIPPING,
         r"\b(?:sur|en haut du|au bord du|au bord de la) (?:le |la |un |une )?(?:pont|toit|balcon|"
         r"quai|rebord|fenetre|falaise)\b(?: \w+){0,8} (?:sauter|me jeter|en finir|(?:regard\w*|"
         r"fixe\w*) (?:l eau|le vide|en bas|la seine|les rails|les voies))\b",
@@ -352,6 +401,51 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"plus envie de rien|envie de tout arreter|je veux tout arreter|tout arreter|"
         r"envie de rien|plus la force|plus aucun sens|je veux partir|je sers a rien|"
         r"je suis un poids)\b",
+        # From a tenth independent set (phonetic, dictated, English-speaking writers) and the
+        # crisis messages of the 2026-11-26 training data that no rule caught.
+        r"\b3114\b",
+        # From an eleventh set (2026-11-26): one's own funeral, a birthday one won't see.
+        r"\b(?:obseques|enterrement|funerailles)\b(?: \w+){0,6} (?:pour moi|les miennes|le mien)\b|"
+        r"\bmes (?:propres )?(?:obseques|funerailles)\b|\bmon (?:propre )?enterrement\b(?! de vie)",
+        r"\b(?:compte|vais|pense|serai|serais) (?:pas|plus|meme pas) (?:la pour )?(?:feter|voir|"
+        r"arriver a|atteindre) mes \d+ ans\b(?! (?:au|a la|a l|chez|avec|en|dans|cette|ce|parce|"
+        r"car|pcq|trop|faute))",
+        r"\b(?:kill|killing|hurt) myself\b|\b(?:want|wanna|going) (?:to )?die\b|"
+        r"\bnever wake up\b|\bend (?:my life|it all)\b|\b(?:don t|do not|not) want (?:to )?live\b|"
+        r"\bno reason to live\b",
+        rf"\b(?:pris|avale)\w* (?:des |mes |plein de |\d+ )?{_PILLS}\b(?: \w+){{0,4}} "
+        rf"(?:avec|et) (?:de l |du |de la |un peu de |une bouteille de )?{_ALCOHOL}\b",
+        rf"\b(?:pris|avale\w*) (?:[1-9]\d|\d{{3}}) {_PILLS}\b",
+        r"\bavale\w* (?:tout|toute) (?:ce qu il y avait dans )?la pharmacie\b",
+        rf"\b{_PILLS}\b(?: \w+){{0,4}} pour (?:ne )?plus (?:me )?reveiller\b",
+        r"\b(?:achete|commande|trouve|prepare)\w* (?:une|la) corde\b(?! a sauter| d escalade| pour "
+        r"(?:le|la|les|mon|ma|l|grimper|attacher|tirer|bloquer|la tente|le velo))",
+        r"\bcomment (?:mourir|me tuer|me suicider|en finir(?! avec)|me pendre)\b(?! de rire)",
+        r"\b(?:seine|pont|toit|rails|voies|quai|falaise)\b(?: \w+){0,4} une derniere fois\b",
+        r"\b(?:eteindre la lumiere|tout eteindre|m eteindre|fermer les yeux|m endormir)\b"
+        r"(?: \w+){0,2} pour (?:de bon|toujours)\b",
+        rf"\b{_WISH}(?: \w+){{0,2}} (?:m eteindre|tout eteindre)\b",
+        r"\bplus (?:la force|le courage|l energie) de continuer\b(?! (?:mes|ma|mon|les|la|le|a|l|"
+        r"cette|ce|ces|comme|dans|sur)\b)",
+        r"\b(?:sais|sait) (?:meme )?pas si je (?:serai|serais) (?:encore|toujours) "
+        r"(?:la|en vie|vivante?)\b",
+        r"\bpartir\b(?: \w+){0,3} (?:et )?pas en (?:voyage|vacances)\b",
+        r"\b(?:ecrit|prepare|laisse)\w* (?:une|des|ma|mes) lettres? (?:pour|a) (?:chacun|chacune|"
+        r"chaque personne|ceux que j aime|les gens que j aime|tous ceux)\b|"
+        r"\blaisse\w* un mot (?:sur mon bureau )?pour "
+        r"(?:ma mere|mon pere|mes parents|ma famille)\b",
+        r"\b(?:plus besoin|aurai plus besoin|aurai pas besoin|servira plus)\b(?: \w+){0,3} "
+        r"la ou je vais\b",
+        r"\b(?:saute|sauterai|sauterais) (?:du|d un|par la|de la|du haut d un|sous un|sous le|"
+        r"dans la|dans le) (?:pont|fenetre|toit|balcon|immeuble|train|metro|rer|seine|falaise|"
+        r"voie)\b",
+        r"\b(?:il|elle) (?:dit qu (?:il|elle) |menace de |veut |va )(?:va )?sauter\b"
+        + _NOT_SKIPPING,
+        r"\b(?:sur|en haut du|au bord du|au bord de la) (?:le |la |un |une )?(?:pont|toit|balcon|"
+        r"rebord|fenetre|falaise)\b(?: \w+){9,14} sauter\b" + _NOT_SKIPPING,
+        r"\b(?:besoin de|faut que je parle a) (?:parler a )?quelqu un\b(?: \w+){0,4} "
+        r"(?:je tiens plus|j en peux plus|je craque)\b|\b(?:je tiens plus|j en peux plus|je craque)"
+        r"\b(?: \w+){0,4} besoin (?:de parler a |d )?(?:quelqu un|aide)\b",
     ),
     DistressKind.SELF_HARM: (
         r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
@@ -379,6 +473,16 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:lame|lames|cutter|rasoir) (?:sur|contre) (?:moi|mes bras|ma peau|mes poignets)\b",
         r"\bme couper (?:au|avec (?:une|la|le|un)) (?:lame|cutter|rasoir)\b",
         r"\b(?:rechute|recommence)\w*(?: \w+){0,3} (?:scarif|coupure|me couper|me faire du mal)",
+        r"\bouvert (?:le|les|mon|mes) (?:bras|poignets?|veines)\b",
+        r"\bme (?:brul|cram)\w*(?: la peau| le bras| les bras)?(?: \w+){0,2} (?:avec|au|a la) "
+        r"(?:un |le |une |la )?(?:briquet|cigarette|clope|fer)\b",
+        r"\bme \w+ jusqu au sang\b|\bme faire saigner\b",
+        r"\b(?:cache|planque|garde)\w* (?:des|mes|ses) lames\b|\bpour me couper\b"
+        r"(?! (?:les cheveux|la frange|les ongles|les pointes))",
+        r"\bme (?:tape|frappe|cogne) la tete contre (?:le|les|un) murs?\b",
+        r"\b(?:coupures|cicatrices|entailles)\b(?: \w+){0,3} (?:sur |aux |a |les |des )?"
+        r"(?:bras|avant bras|poignets|cuisses)\b|\b(?:bras|avant bras|poignets|cuisses)\b"
+        r"(?: \w+){0,3} (?:coupures|cicatrices|entailles)\b",
     ),
     DistressKind.CHILD_DANGER: (
         rf"\b{_FAMILY}\b{_BETWEEN} {_ME}{_HIT}",
@@ -398,6 +502,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:la|le|les|l) (?:touche|touchait|frappe|frappait|bat|battait|viole|violait|tape)\b",
         rf"\b{_FAMILY} (?:est|sont|devient|deviennent) (?:tres |trop |super |hyper )?violente?s?\b",
         r"\bpeur de (?:rentrer|retourner) (?:chez moi|a la maison|chez mes parents)\b",
+        r"\b(?:son|sa|leur|mon|ma) (?:pere|beau pere|mere|belle mere|oncle|grand pere) "
+        r"(?:la|le|les|l) (?:enferme\w*|frapp\w*|bat|battait|tabass\w*|viol\w*|touch\w*)\b",
+        r"\b(?:frapp\w*|tap\w*|battu\w*|bat|cogn\w*)\b(?: \w+){0,3} (?:avec|a coups de) "
+        r"(?:la|une|sa|leur) ceinture\b",
     ),
     DistressKind.PARTNER_VIOLENCE: (
         rf"\b{_PARTNER}\b{_BETWEEN} {_ME}{_HIT}",
@@ -407,6 +515,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"\b{_PARTNER}\b{_BETWEEN} (?:me|m) (?:force|oblige) a (?:coucher|faire|avoir)\b",
         rf"\bpeur de {_PARTNER}\b",
         rf"\b{_PARTNER} (?:est|devient) (?:tres |trop |super |hyper )?violente?\b",
+        r"\bviolences? faites aux femmes\b|\b3919\b",
+        r"\b(?:son|sa) (?:copain|mec|mari|ex|compagnon|copine|femme)\b(?: \w+){0,2} (?:la|le|l) "
+        r"(?:etrangl\w*|frapp\w*|tabass\w*|bat|viol\w*|menace\w*)\b",
+        r"\bsi je (?:le|la|te) quitt\w*\b(?: \w+){0,3} (?:il|elle) (?:me tue\w*|va me tuer|"
+        r"me fera|me ferait|me defonce\w*|brule\w*|va bruler|mettra le feu)",
+        r"\b(?:brul\w*|feu)\b(?: \w+){0,4} avec moi dedans\b",
     ),
     DistressKind.HOMELESS: (
         r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
@@ -416,7 +530,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"dans la cage d escalier|dans un abri|sur un banc|dans le bus de nuit)\b",
         r"\b(?:je suis|je me retrouve|je vais etre|je vais me retrouver|je me suis retrouvee?|"
         r"me retrouver|on est|nous sommes|je serai|je serais|me voila) (?:a la rue|dehors ce soir|"
-        r"sans (?:toit|logement|abri|domicile|rien pour dormir))\b",
+        r"sans (?:toit|logement|abri|domicile|rien pour dormir))\b"
+        r"(?! (?:niveau|cote|question|financierement|en ce moment niveau|pour (?:les|mes) "
+        r"(?:factures|courses)))",
         r"\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
         r"\b(?:nulle part|pas d endroit|aucun endroit|pas de place|pas de lieu|"
         r"personne chez qui) (?:ou |pour )?(?:dormir|crecher|me loger|passer la nuit)\b",
@@ -440,6 +556,14 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bpersonne chez qui (?:aller|dormir|crecher|dormir ce soir)\b",
         r"\b(?:m a|m ont|m avait) (?:dit|demande|ordonne) de (?:degager|partir|me casser|sortir|"
         r"quitter la maison)\b(?: \w+){0,3} (?:ce soir|cette nuit|maintenant|tout de suite)\b",
+        r"\b(?:ce soir|cette nuit)\b(?: \w+){0,8} (?:je dors|je vais dormir|on dort|dormir) ou\b|"
+        r"\b(?:je dors|je vais dormir|on dort) ou (?:ce soir|cette nuit)\b",
+        r"\b(?:foyer|115|centre|hebergement|samu social|accueil|hotel)\b(?: \w+){0,8} "
+        r"plus de place\b(?: \w+){0,3} (?:ce soir|cette nuit)\b",
+        r"\b(?:dors|dort|dormir|dormi|dormais)\b(?: \w+){0,3} (?:dans (?:la|sa) voiture|"
+        r"dans une cage d escalier|sur le trottoir|aux urgences|dans les urgences)\b",
+        r"\b(?:sleep|sleeping|slept) (?:in|on) the streets?\b|"
+        r"\b(?:no|nowhere) (?:place )?to sleep\b|\bhomeless\b",
     ),
     DistressKind.IMMEDIATE_DANGER: (
         r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
@@ -447,7 +571,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bpeur pour ma vie\b|\bpeur qu (?:il|elle|ils|on) me tue\b",
         r"\b(?:veut|veulent|voulait|a essaye de|ont essaye de|menace de|menacent de|"
         r"va venir|vont venir) (?:me tuer|me buter|me frapper|me faire du mal|me planter)\b",
-        r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|vas|veut|veulent) (?:me tuer|"
+        r"\b(?:il|elle|ils|elles|on|qui) (?:va|vont|allait|allaient|vas|veut|veulent) (?:me tuer|"
         r"me buter|me planter|me planter un couteau|me poignarder|me tabasser|me defoncer|"
         r"me casser la gueule|me niquer|me faire la peau|me faire du mal)\b",
         r"\bmenaces? de mort\b|\bmenace de mort\b",
@@ -458,7 +582,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:subis|subi|victime d|victime de|vis du|vis un) (?:du |un |une |des )?"
         r"(?:harcelement|cyberharcelement|agression|viol|violences?|racket)\b",
         rf"\b{_GENERIC}\b{_BETWEEN} {_ME}(?:frapp(?:e|ee|es|er|ait|ent)\b|battu\w*|bat|battent|"
-        r"tap(?:e|ent|ait|aient) dessus|touch(?:e|ent|ait|aient)\b(?! (?:pas|un mot|deux mots))|"
+        r"tap(?:e|ent|ait|aient) dessus|touch(?:e|ee|ent|ait|aient)\b(?! (?:pas|un mot|deux mots))|"
+        r"coincee? (?:dans|contre)|"
         r"viol(?:e|ee|es|er|ait|ent)\b|tabass\w*|etrangl\w*|agress(?:e|ee|es|er|ait|ent)\b|"
         r"menace\w* avec (?:un|une) (?:couteau|arme|flingue|pistolet)|rackett?\w*|"
         r"cass\w* (?:le|la|les|mon|ma|mes) (?:bras|nez|dents?|cotes?|jambes?|gueule|tete))",
@@ -492,6 +617,24 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bmarier contre ma volonte\b",
         r"\b(?:au secours|appelez la police|appeler les flics)\b(?: \w+){0,4} "
         r"(?:il|elle|ils|on|quelqu un)\b",
+        r"\b(?:defonce|enfonce)\w* (?:la|ma|notre) porte\b",
+        r"\b(?:attendu|attend|menace|suivi|suit|venu|revenu)\w*\b(?: \w+){0,6} avec "
+        r"(?:un|une|son|sa) (?:couteau|arme|flingue|pistolet|lame|batte|hache)\b",
+        r"\b(?:patron|employeur|boss|chef|gerant)\b(?: \w+){0,5} (?:garde|gardent|a pris|pris|"
+        r"prend|confisque\w*|retient|keep|keeps|kept|took|has|take|takes) (?:mon|mes|my) "
+        r"(?:passeport|papiers|passport|papers|titre de sejour)\b",
+        r"\b(?:he|she|they) (?:beat|beats|hit|hits|hurt|hurts|raped|rapes|threaten\w*|locks?) me\b",
+        r"\b(?:mes|des) photos\b(?: \w+){0,8} (?:envoie|envoyer|balance|balancer|publie|publier|"
+        r"diffuse|diffuser|poste|poster)\w*(?: \w+){0,8} (?:si|sinon)\b|"
+        r"\bchantage\b(?: \w+){0,3} (?:photos|videos|nudes)\b",
+        r"\b(?:m oblige|me force|m obligent|me forcent)\w* a (?:vendre|dealer|charbonner|voler|"
+        r"tapiner)\b",
+        r"\b(?:m a|m ont|on m a) drogue\w*\b|\bme menace\w* (?:de mort|avec|si je (?:parle|dis|"
+        r"porte plainte|le quitte|la quitte|pars|refuse|dis non|balance))\b",
+        r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|veut|veulent) me defigurer\b",
+        r"\bmarie\w* de force\b|\bsi je couche avec (?:lui|eux|elle)\b",
+        r"\bleve la main sur (?:moi|ma mere|ma soeur|mon frere|nous)\b|"
+        r"\bpousse\w* dans les escaliers\b",
     ),
 }
 
@@ -503,12 +646,25 @@ _AMBIGUOUS: tuple[str, ...] = (
     r"\b(?:ma|la) vie (?:n a|a) (?:plus|pas|aucun) (?:de )?sens\b",
     r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|vas|veut|veulent) me \w+",
     r"\best la fin pour moi\b",
+    r"\b(?:vais|dois)(?: \w+){0,2} (?:mourir|crever)\b",
 )
 
 _COMPILED: tuple[tuple[DistressKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern)) for kind, patterns in _PATTERNS.items() for pattern in patterns
 )
 _COMPILED_AMBIGUOUS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _AMBIGUOUS)
+_MONTH = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+# Being put out later is a housing question (ask_housing); tonight, or already, it is a crisis.
+_LATER_RE = re.compile(
+    rf"\b(?:en|fin|debut|d ici|a partir de|avant|au|apres) {_MONTH}\b|"
+    r"\b(?:le mois prochain|l annee prochaine|la semaine prochaine|fin du mois|a la fin du mois|"
+    r"dans (?:\w+ )?(?:mois|semaines)|a la rentree|apres la treve|fin de la treve)\b"
+)
+_NOW_RE = re.compile(
+    r"\b(?:depuis|ce soir|cette nuit|maintenant|aujourd hui|tout de suite|en ce moment|"
+    r"actuellement|deja|demain)\b"
+)
+_NIGHT_RE = re.compile(r"\b(?:dors|dort|dormi\w*|nuit|ce soir)\b")
 _JPP_LIFE_RE = re.compile(r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b")
 
 # Priority when several kinds match: the most specific danger first.
@@ -526,6 +682,15 @@ def _laughs(raw: str, normalized: str) -> bool:
     return bool(_LAUGHTER_RE.search(normalized)) or any(e in raw for e in _LAUGHTER_EMOJI)
 
 
+def _later_not_tonight(normalized: str, span: str) -> bool:
+    """'à la rue' said of a later date ("si le proprio me vire en juin je suis à la rue")."""
+    return (
+        _LATER_RE.search(normalized) is not None
+        and _NOW_RE.search(normalized) is None
+        and _NIGHT_RE.search(span) is None
+    )
+
+
 def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
     found: set[DistressKind] = set()
     for kind, pattern in _COMPILED:
@@ -533,6 +698,8 @@ def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
         if match is None:
             continue
         if laughing and any(p.search(match.group(0)) for p in _COMPILED_AMBIGUOUS):
+            continue
+        if kind is DistressKind.HOMELESS and _later_not_tonight(normalized, match.group(0)):
             continue
         found.add(kind)
     if not laughing and _JPP_LIFE_RE.search(normalized):

@@ -237,6 +237,15 @@ def test_fallback_tries_a_place_then_offers_the_menu_without_guessing(app_settin
     assert len(messages[0]["buttons"]) >= 10 and "need" not in after
 
 
+def test_an_unreadable_answer_to_where_asks_again_for_the_commune(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "awaiting_location": True, "need": "job"}
+    messages, after = run(ActionDefaultFallback(), tracker("zrglbourg", "nlu_fallback", slots))
+    assert messages[0]["text"].startswith("Je ne trouve pas cette commune")
+    assert after.get("awaiting_location", True) is True and "ml_code" not in after
+    messages, after = run(ActionDefaultFallback(), tracker("jsui a sarsel", "nlu_fallback", slots))
+    assert "Sarcelles" in messages[0]["text"] and after["ml_code"] == "95585"
+
+
 def test_greeting_shows_menu_and_privacy_notice_once(app_settings: str) -> None:
     messages, slots = run(ActionGreet(), tracker("slt", "greet"))
     assert "Relais" in messages[0]["text"] and len(messages[0]["buttons"]) >= 10

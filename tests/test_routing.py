@@ -458,3 +458,54 @@ def test_addresses_are_written_out_for_reading() -> None:
     assert readable_street(" rue claude bernard") == "rue Claude Bernard"
     argenteuil = mission_locale_for("95018")
     assert argenteuil is not None and argenteuil.address == "4 rue Notre Dame, 95100 Argenteuil"
+
+
+# Place names written as they sound (sound keys in relais/routing/phonetic.py), a last resort.
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("sarsel", "95585"),
+        ("jsui a sarsel", "95585"),
+        ("ki rekrut a sarsel", "95585"),
+        ("sin deni", SAINT_DENIS),
+        ("jabite a sin deni", SAINT_DENIS),
+        ("je sui a aubervilié", "93001"),
+        ("bobinyi", "93008"),
+        ("montreuille", "93048"),
+        ("nantere", "92050"),
+        ("aulnay sou bois", "93005"),
+        ("villeneuve saint georje", "94078"),
+    ],
+)
+def test_names_written_as_they_sound(text: str, insee: str) -> None:
+    _found(text, insee)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mmh oui",
+        "cc c'est lina",
+        "un gang m'oblige à vendre pour eux, sinon ils s'en prennent à ma famille",
+        "Je voudrais la pilule mais je veux pas que mes parents soient au courant",
+        "I am 15, my father beats me with a belt",
+        "vers",
+    ],
+)
+def test_sounds_do_not_invent_places(text: str) -> None:
+    assert resolve(text).status == "not_found"
+
+
+def test_sound_keys_merge_spellings_that_sound_alike() -> None:
+    from relais.routing.phonetic import sound_key
+
+    assert sound_key("sarcelles") == sound_key("sarsel") == sound_key("sarcele")
+    assert sound_key("saint denis") == sound_key("sin deni")
+    assert sound_key("aubervilliers") == sound_key("obervilie")
+    assert sound_key("cergy") != sound_key("sarcelles")
+    assert sound_key("est") == "est", "a short word keeps its letters"
+
+
+@pytest.mark.parametrize("text", ["ce soir 23h jsuis dehors", "rdv 14h30", "2x par semaine", "93h"])
+def test_numbers_glued_to_letters_never_crash(text: str) -> None:
+    assert resolve(text).status == "not_found"

@@ -44,6 +44,7 @@ NEED_BY_INTENT: dict[str, str] = {
 }
 
 MAX_CANDIDATES = 6
+SHORT_ANSWER_WORDS = 4  # an answer to "quelle commune ?" that long is still a place attempt
 
 
 @dataclass(frozen=True)
@@ -354,9 +355,14 @@ class Dialogue:
         return turn
 
     def fallback(self, state: State, sender: str, text: str) -> Turn:
-        """Not understood: maybe a place name; otherwise say so and offer the menu, never guess."""
+        """Not understood: maybe a place name; otherwise say so and offer the menu, never guess.
+
+        Right after "Tu habites dans quelle commune ?", a short unknown answer is a place the
+        resolver could not read: the bot says so and asks again, rather than "pas compris".
+        """
         resolution = resolve(text)
-        if resolution.status in ("found", "ambiguous", "outside_idf"):
+        answering_where = state.awaiting_location and len(text.split()) <= SHORT_ANSWER_WORDS
+        if resolution.status in ("found", "ambiguous", "outside_idf") or answering_where:
             return self.set_location(state, sender, text)
         turn = Turn(state)
         turn.add(texts.menu_reply(texts.NOT_UNDERSTOOD))

@@ -22,6 +22,7 @@ from relais.routing.lexicon import (
     OUTSIDE_BEFORE_IDF_PREFIX,
 )
 from relais.routing.normalize import normalize_text, normalize_tokens
+from relais.routing.phonetic import sound_key
 from relais.routing.reference import (
     IDF_DEPARTMENTS,
     PARIS_INSEE,
@@ -34,6 +35,9 @@ from relais.routing.reference import (
 Status = Literal["found", "ambiguous", "not_found", "outside_idf"]
 MAX_CANDIDATES = 8
 MAX_TOKENS = 80
+MAX_SOUND_TOKENS = 3
+MAX_SOUND_MESSAGE = 6
+_VOWEL = re.compile(r"[aeiouy]")
 
 EXACT, ALIAS, PREFIX = 0, 1, 2  # match kinds, best first
 STRONG, SHORT, COMMON = 0, 1, 2  # name tiers: how much context a name needs
@@ -103,6 +107,7 @@ class _Index:
     place_tokens: frozenset[str]
     known: frozenset[str]
     max_tokens: int
+    sounds: dict[str, tuple[str, ...]]
 
 
 def _variants(key: str) -> set[str]:
@@ -164,6 +169,10 @@ def _index() -> _Index:
                 _add_name(names, row.locality, insee, ALIAS, prefixes=False)
 
     outside = frozenset(normalize_text(place.name) for place in data.outside_places)
+    sounds: dict[str, set[str]] = {}
+    for key in names:
+        if _tier(key) != COMMON:
+            sounds.setdefault(sound_key(key), set()).add(key)
     vocabulary = {token for key in names for token in key.split()}
     outside_vocabulary = {token for key in outside for token in key.split()} - vocabulary
     return _Index(
@@ -178,6 +187,7 @@ def _index() -> _Index:
         place_tokens=frozenset(vocabulary | outside_vocabulary),
         known=frozenset(vocabulary | outside_vocabulary | COMMON_WORDS | FILLERS | LOCATION_CUES),
         max_tokens=max(len(key.split()) for key in (*names, *outside, *_DEPARTMENT_NAMES)),
+        sounds={key: tuple(sorted(found)) for key, found in sounds.items() if len(key) >= 4},
     )
 
 
@@ -244,7 +254,13 @@ def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole
             evidence.outside = True
         return
     ordinal = _ORDINAL.match(token)
-    value = int(ordinal.group(1)) if ordinal else int(token) if len(token) <= 3 else 0
+    value = (
+        int(ordinal.group(1))
+        if ordinal
+        else int(token)
+        if token.isdigit() and len(token) <= 3
+        else 0
+    )
     arrondissement_context = (
         previous == "paris"
         or following in _ARRONDISSEMENT_WORDS
@@ -356,6 +372,36 @@ def _correct(tokens: list[str], index: _Index) -> list[str] | None:
     return corrected if changed else None
 
 
+def _sounds_like(tokens: list[str], index: _Index) -> _Evidence | None:
+    """Last resort: unknown words that sound like a place ("sarsel", "jabite a sin deni").
+
+    Sound keys are coarse, so only in a short message, for a span of five letters or more
+    with an unknown word, that is the whole answer or follows a location cue ("à", "vers"…).
+    """
+    if len(tokens) > MAX_SOUND_MESSAGE:
+        return None
+    for i in range(len(tokens)):
+        for length in range(min(MAX_SOUND_TOKENS, len(tokens) - i), 0, -1):
+            span = tokens[i : i + length]
+            unknown = [t for t in span if t not in index.known and t.isalpha()]
+            # Enough letters to be a name, and words, not "mmh" or "pff".
+            if not unknown or sum(map(len, span)) < 5 or not all(map(_VOWEL.search, unknown)):
+                continue
+            names = index.sounds.get(sound_key(" ".join(span)))
+            if names is None:
+                continue
+            rest = tokens[:i] + tokens[i + length :]
+            alone = all(_ignorable(t) or t in LOCATION_CUES for t in rest)
+            if not (alone or _has_cue(tokens, i)):
+                continue
+            evidence = _Evidence({}, [], set(), set(), False)
+            for name in names:
+                for insee, kind in index.names[name].items():
+                    evidence.matches[insee] = min(kind, evidence.matches.get(insee, kind))
+            return evidence
+    return None
+
+
 def _constrain(current: dict[str, int], constraint: Iterable[str]) -> dict[str, int]:
     allowed = set(constraint)
     if not allowed:
@@ -445,6 +491,11 @@ def resolve(text: str) -> Resolution:
                 evidence.matches.values(), default=PREFIX + 1
             ) or (evidence.empty and not fixed.empty):
                 evidence = fixed
+    best = min(evidence.matches.values(), default=None)
+    if (evidence.empty or best == PREFIX) and not evidence.outside:
+        sounded = _sounds_like(tokens, index)
+        if sounded is not None and (best is None or min(sounded.matches.values()) < best):
+            evidence = sounded
     return _decide(evidence, index)
 
 

@@ -454,6 +454,11 @@ LOOKALIKES: list[str] = [
     "je compte pas fêter mes 20 ans au restaurant, trop cher",
     "je veux disparaître de la restauration, trop dur",
     "je veux disparaître des réseaux sociaux",
+    "je vais crever la bouche ouverte si mon allocation tombe pas",
+    "si le crous dit non, en septembre je suis sdf, je fais quoi dès maintenant ?",
+    "je suis à la rue avec mon dossier caf",
+    "mon patron m'a lâché, je suis à la rue sans entreprise pour mon cfa",
+    "je suis à la rue en maths",
 ]
 
 

@@ -230,8 +230,9 @@ _SELF_KILL = (
 _NOT_THIRD = r"(?<!\bil )(?<!\bon )(?<!\bils )(?<!\belle )(?<!\belles )(?<!\bqui )"
 _NOT_LITERAL_DEATH = (
     r"(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|de honte|de fatigue|"
-    r"de sommeil|de stress|de jalousie|avant d avoir|avant de (?:l avoir|reussir|trouver|finir|"
-    r"le passer)|si je (?:rate|loupe|foire|echoue|l ai pas|trouve pas)))"
+    r"de sommeil|de stress|de jalousie|la bouche ouverte|la dalle|avant d avoir|"
+    r"avant de (?:l avoir|reussir|trouver|finir|le passer)|"
+    r"si je (?:rate|loupe|foire|echoue|l ai pas|trouve pas)))"
 )
 
 _PARTNER = (
@@ -532,7 +533,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"me retrouver|on est|nous sommes|je serai|je serais|me voila) (?:a la rue|dehors ce soir|"
         r"sans (?:toit|logement|abri|domicile|rien pour dormir))\b"
         r"(?! (?:niveau|cote|question|financierement|en ce moment niveau|pour (?:les|mes) "
-        r"(?:factures|courses)))",
+        r"(?:factures|courses)|avec (?:mon|ma|mes|le|la|les) (?:dossier|demande|papiers|cv|"
+        r"candidature|devoirs|exam\w*)|en (?:maths|francais|anglais|cours|orthographe|compta\w*)|"
+        r"sans (?:entreprise|patron|employeur|contrat|stage|alternance|formation)))",
         r"\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
         r"\b(?:nulle part|pas d endroit|aucun endroit|pas de place|pas de lieu|"
         r"personne chez qui) (?:ou |pour )?(?:dormir|crecher|me loger|passer la nuit)\b",
@@ -661,7 +664,7 @@ _LATER_RE = re.compile(
     r"dans (?:\w+ )?(?:mois|semaines)|a la rentree|apres la treve|fin de la treve)\b"
 )
 _NOW_RE = re.compile(
-    r"\b(?:depuis|ce soir|cette nuit|maintenant|aujourd hui|tout de suite|en ce moment|"
+    r"\b(?:depuis|ce soir|cette nuit|(?<!des )maintenant|aujourd hui|tout de suite|en ce moment|"
     r"actuellement|deja|demain)\b"
 )
 _NIGHT_RE = re.compile(r"\b(?:dors|dort|dormi\w*|nuit|ce soir)\b")

@@ -379,6 +379,9 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("ma soeur va être mariée de force", K.IMMEDIATE_DANGER),
     ("combien coûtent des obsèques ? c'est pour moi", K.SUICIDE),
     ("faut que je prépare mon enterrement", K.SUICIDE),
+    ("jvais pas être là bien longtemps de toute façon", K.SUICIDE),
+    ("jme suis recoupée cette nuit", K.SELF_HARM),
+    ("ils ont gardé mon passeport, je dois rembourser, je sors jamais", K.IMMEDIATE_DANGER),
     ("je pense pas voir mes 19 ans", K.SUICIDE),
     ("le chef de chantier m'a frappé hier", K.IMMEDIATE_DANGER),
     ("à quoi bon le cv, jserai plus là dans un mois", K.SUICIDE),
@@ -459,6 +462,9 @@ LOOKALIKES: list[str] = [
     "je suis à la rue avec mon dossier caf",
     "mon patron m'a lâché, je suis à la rue sans entreprise pour mon cfa",
     "je suis à la rue en maths",
+    "je serai pas là longtemps à Paris, je déménage",
+    "je vais pas être là longtemps ce soir, j'ai un rdv",
+    "la préfecture a gardé mon passeport pour le renouvellement",
 ]
 
 

@@ -405,6 +405,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # From a tenth independent set (phonetic, dictated, English-speaking writers) and the
         # crisis messages of the 2026-11-26 training data that no rule caught.
         r"\b3114\b",
+        # From a fourteenth set (2026-11-26): "not here for long".
+        r"\b(?:vais|serai|serais)\b(?: \w+){0,2} (?:plus|pas) (?:etre )?la (?:bien )?longtemps\b"
+        r"(?! (?:ce|cet|cette|aujourd|demain|a|au|aux|en|pour|parce|pcq|car|j ai|dans)\b)",
         # From an eleventh set (2026-11-26): one's own funeral, a birthday one won't see.
         r"\b(?:obseques|enterrement|funerailles)\b(?: \w+){0,6} (?:pour moi|les miennes|le mien)\b|"
         r"\bmes (?:propres )?(?:obseques|funerailles)\b|\bmon (?:propre )?enterrement\b(?! de vie)",
@@ -461,7 +464,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bentaill\w*|\bme suis (?:encore |deja |)(?:coupee?|taillad\w*|brulee?|griffee?) "
         r"(?:les |le |la |aux |au )?(?:bras|poignets?|cuisses?|veines|peau|jambes?|ventre)\b",
         r"\bme (?:fais|fait|faire) (?:du )?mal (?:avec|expres|volontairement|moi meme|quand)\b",
-        r"\bje me suis (?:encore |re |de nouveau |deja )?(?:coupee?|scarifiee?|tailladee?)\b"
+        r"\bje me suis (?:encore |re |de nouveau |deja )?(?:re)?(?:coupee?|scarifiee?|tailladee?)\b"
         r"(?! (?:les cheveux|la frange|en cuisinant|en coupant|avec une feuille|avec du papier|"
         r"au doigt|le doigt|les doigts|la main|en faisant|en me rasant|avec un couteau de cuisine|"
         r"du monde|de tout|de mes amis|de ma famille|des autres))",
@@ -621,6 +624,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:au secours|appelez la police|appeler les flics)\b(?: \w+){0,4} "
         r"(?:il|elle|ils|on|quelqu un)\b",
         r"\b(?:defonce|enfonce)\w* (?:la|ma|notre) porte\b",
+        # Debt bondage: papers taken, the journey to repay by working, never let out.
+        r"\b(?:pris|garde\w*|confisque\w*|retient|bloque\w*) (?:mes|mon) (?:papiers|passeport)\b"
+        r"(?: \w+){0,10} (?:rembourser|dette|sans etre paye\w*|sors jamais|peux pas sortir|"
+        r"enferm\w*)|"
+        r"\brembourser (?:le|mon) (?:voyage|passage|passeur)\b(?: \w+){0,4} (?:en travaillant|"
+        r"travailler)\b",
         r"\b(?:attendu|attend|menace|suivi|suit|venu|revenu)\w*\b(?: \w+){0,6} avec "
         r"(?:un|une|son|sa) (?:couteau|arme|flingue|pistolet|lame|batte|hache)\b",
         r"\b(?:patron|employeur|boss|chef|gerant)\b(?: \w+){0,5} (?:garde|gardent|a pris|pris|"

@@ -381,6 +381,7 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("faut que je prépare mon enterrement", K.SUICIDE),
     ("jvais pas être là bien longtemps de toute façon", K.SUICIDE),
     ("jme suis recoupée cette nuit", K.SELF_HARM),
+    ("je mets des manches longues même en été, faut pas qu'on voie", K.SELF_HARM),
     ("ils ont gardé mon passeport, je dois rembourser, je sors jamais", K.IMMEDIATE_DANGER),
     ("je pense pas voir mes 19 ans", K.SUICIDE),
     ("le chef de chantier m'a frappé hier", K.IMMEDIATE_DANGER),
@@ -465,6 +466,9 @@ LOOKALIKES: list[str] = [
     "je serai pas là longtemps à Paris, je déménage",
     "je vais pas être là longtemps ce soir, j'ai un rdv",
     "la préfecture a gardé mon passeport pour le renouvellement",
+    "je vais me tuer à ce jeu mdr",
+    "je vais me tuer à la tâche avec ce stage",
+    "j'aime les manches longues, c'est mon style",
 ]
 
 

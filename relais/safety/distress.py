@@ -222,7 +222,10 @@ _WISH = (
     r"prete a|reve de|arrete pas de penser a)"
 )
 _SELF_KILL = (
-    r"(?:me|m) (?:tuer|suicider|suicide|pendre|buter|flinguer|foutre en l air|"
+    # "je vais me tuer à ce jeu / à la tâche" is hyperbole.
+    r"(?:me|m) (?:tuer(?! a (?:ce|cet|cette|la|mon|ma|force|petit feu)\b|"
+    r" au (?:jeu|taf|travail|boulot)\b)|"
+    r"suicider|suicide|pendre|buter|flinguer|foutre en l air|"
     r"jeter (?:sous|du|d|par|dans)|defenestrer|ouvrir les veines|tailler les veines|"
     r"noyer|empoisonner|tirer une balle)"
 )
@@ -478,6 +481,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bme couper (?:au|avec (?:une|la|le|un)) (?:lame|cutter|rasoir)\b",
         r"\b(?:rechute|recommence)\w*(?: \w+){0,3} (?:scarif|coupure|me couper|me faire du mal)",
         r"\bouvert (?:le|les|mon|mes) (?:bras|poignets?|veines)\b",
+        r"\bmanches longues\b(?: \w+){0,6} (?:ete|aout|juillet|juin|chaleur|canicule|"
+        r"pas pour le style|pour cacher)\b",
         r"\bme (?:brul|cram)\w*(?: la peau| le bras| les bras)?(?: \w+){0,2} (?:avec|au|a la) "
         r"(?:un |le |une |la )?(?:briquet|cigarette|clope|fer)\b",
         r"\bme \w+ jusqu au sang\b|\bme faire saigner\b",

@@ -197,6 +197,8 @@ def test_normalize_sms_forms() -> None:
     assert normalize("Jveux MOURIRRR...") == "je veux mourir"
     assert normalize("chui à la rue") == "je suis a la rue"
     assert normalize("g pa de thune") == "j ai pas de thune"
+    # "c" alone is SMS for "c'est"; "c'est" itself must not become "c est est".
+    assert normalize("c'est gratuit ? c gratuit ?") == "c est gratuit c est gratuit"
 
 
 # Found by the independently written test sets (tests/nlu/fresh_2026-11*.yml) and in the training
@@ -388,6 +390,26 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("à quoi bon le cv, jserai plus là dans un mois", K.SUICIDE),
     ("je veux disparaître de la surface de la terre", K.SUICIDE),
     ("je voudrais disparaître de ce monde", K.SUICIDE),
+    ("mwen vlé mò", K.SUICIDE),
+    ("an pa vlé viv ankò", K.SUICIDE),
+    ("osef du rdv, d'ici lundi je serai plus là", K.SUICIDE),
+    ("dans deux semaines jsuis plus là donc bon", K.SUICIDE),
+    ("j'ai décidé de plus être là, merci pour tout", K.SUICIDE),
+    ("ils me rendent pas mon passeport, je dors au restau", K.IMMEDIATE_DANGER),
+    ("le patron veut pas me rendre mes papiers", K.IMMEDIATE_DANGER),
+    ("on me fait faire du travail forcé sur un chantier", K.IMMEDIATE_DANGER),
+    ("ma pote a pris de la md en soirée, elle bouge plus", K.IMMEDIATE_DANGER),
+    ("il est tout bleu, il réagit pas", K.IMMEDIATE_DANGER),
+    ("un mec avec une lame me suit depuis la gare", K.IMMEDIATE_DANGER),
+    ("mon petit cousin de 13 ans charbonne en bas de la tour", K.CHILD_DANGER),
+    ("à quoi bon continuer franchement", K.SUICIDE),
+    ("personne répond au 115 et il fait froid", K.HOMELESS),
+    ("il a pas voulu arrêter même quand j'ai dit non", K.IMMEDIATE_DANGER),
+    ("j'ai dit non plusieurs fois mais il a continué", K.IMMEDIATE_DANGER),
+    ("je suis sdf depuis hier", K.HOMELESS),
+    ("violences à la maison, aide", K.CHILD_DANGER),
+    ("ils vont me retrouver, j'ai peur", K.IMMEDIATE_DANGER),
+    ("on m'oblige à coucher avec des clients", K.IMMEDIATE_DANGER),
 ]
 
 LOOKALIKES: list[str] = [
@@ -469,6 +491,28 @@ LOOKALIKES: list[str] = [
     "je vais me tuer à ce jeu mdr",
     "je vais me tuer à la tâche avec ce stage",
     "j'aime les manches longues, c'est mon style",
+    "dans une semaine je suis plus là, je pars en vacances",
+    "je serai plus là dans 2 semaines, je déménage à Lyon",
+    "j'ai prévu de plus être là d'ici lundi, j'ai un stage",
+    "la préfecture me rend pas mes papiers depuis 3 mois",
+    "le TIG c'est du travail forcé ?",
+    "mon pote a trop bu hier, il répond plus au tel",
+    "mon tel bouge plus depuis que j'ai fait tomber du coca dessus",
+    "un an de plus",
+    "on vit à l'hôtel du 115 depuis 6 mois, un logement social c'est possible ?",
+    "logée par le 115 à Créteil, je cherche une formation",
+    "l'assistante sociale du 115 peut pas payer ma caution, qui d'autre ?",
+    "ma situation au 115 c'est pas vos affaires, effacez tout",
+    "ils vont me retrouver un stage ?",
+    "la violence à la télé ça me saoule",
+    "on m'oblige à faire un stage pour le CAP",
+    "mon petit frère veut faire de la vente, il a 15 ans",
+    "à quoi ça sert de continuer la fac si je trouve pas de taf",
+    "le couteau suisse c'est interdit en entretien ?",
+    "ma mère va m'étrangler si j'ai pas le code ptdr",
+    "domiciliation pour un jeune sans domicile fixe, ça marche comment ?",
+    "le bus a pas voulu s'arrêter, j'ai raté mon rdv",
+    "j'ai dit non à l'offre mais ils ont continué à m'appeler",
 ]
 
 

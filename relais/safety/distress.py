@@ -191,6 +191,17 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _expand(tokens: list[str]) -> list[str]:
+    """SMS forms expanded, unless the words already follow ("c'est" stays "c est")."""
+    out = []
+    for i, tok in enumerate(tokens):
+        words = _TOKEN_MAP.get(tok, tok).split()
+        if len(words) > 1 and tokens[i + 1 : i + len(words)] == words[1:]:
+            words = words[:1]
+        out.extend(words)
+    return out
+
+
 def normalize(text: str) -> str:
     """Lowercase, strip accents and punctuation, collapse letter runs, expand SMS forms.
 
@@ -199,11 +210,11 @@ def normalize(text: str) -> str:
     """
     lowered = text.lower().replace("’", "'").replace("œ", "oe")
     # SMS forms are looked up before accents go (a few keys carry them), then again after.
-    tokens = [_TOKEN_MAP.get(tok, tok) for tok in re.split(r"[\s']+", lowered) if tok]
+    tokens = _expand([tok for tok in re.split(r"[\s']+", lowered) if tok])
     ascii_text = _strip_accents(" ".join(tokens))
     ascii_text = _NON_WORD_RE.sub(" ", ascii_text)
     ascii_text = _REPEAT_RE.sub(r"\1", ascii_text)
-    words = [_TOKEN_MAP.get(tok, tok) for tok in ascii_text.split()]
+    words = _expand(ascii_text.split())
     return _CE_RE.sub(r"ce \1", " ".join(words))
 
 
@@ -321,6 +332,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:regretter\w*|remarquer\w*|verr\w*|voir|pleurer\w*)"
         r"(?: \w+){0,2} si je (?:pars|partais|meurs|mourais|disparais|disparaissais|me tue)\b",
         r"\ba quoi bon (?:vivre|continuer a vivre|exister|me reveiller|rester en vie)\b",
+        r"\ba quoi (?:ca sert|bon) (?:de )?continuer(?: (?:serieux|franchement|sincerement|"
+        r"hein|encore|comme ca|tout ca|a vivre|de vivre|ma vie))*$",
         # An overdose just taken: the crisis answer (3114, 15/112) at once.
         r"\b(?:pris|avale|prendre|avaler) (?:plein|trop|beaucoup|une boite|toute la boite|"
         r"tous mes|toutes mes|tout mes)(?: de| d)? (?:cachets|medocs|medicaments|pilules|"
@@ -340,9 +353,6 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\btrouve (?:comment|le moyen de|un moyen de|une facon de) "
         r"(?:en finir\b(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses)\b"
         r"(?! (?:vie|existence|jours)))|me tuer|mourir|me suicider|partir pour de bon)",
-        r"\bje (?:serai|serais) (?:surement |sans doute |probablement |peut etre |deja )?plus la\b"
-        r"(?! bas| demain| la semaine| lundi| mardi| mercredi| jeudi| vendredi| samedi| dimanche|"
-        r" pour| a| en)",
         r"\bje suis sur (?:le|un) pont\b(?: la)?$|\bje suis sur (?:le|un) pont la\b",
         r"\bmelange\w* (?:des |les |mes |plein de )?(?:cachets|medocs|medicaments|pilules)\b"
         r"(?: \w+){0,3} (?:alcool|l alcool|lalcool|vodka|whisky|biere|rhum)\b",
@@ -453,6 +463,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:besoin de|faut que je parle a) (?:parler a )?quelqu un\b(?: \w+){0,4} "
         r"(?:je tiens plus|j en peux plus|je craque)\b|\b(?:je tiens plus|j en peux plus|je craque)"
         r"\b(?: \w+){0,4} besoin (?:de parler a |d )?(?:quelqu un|aide)\b",
+        # From a sixteenth set (2026-11-26): Antillean creole ("an vlé mò", "mwen pa vlé viv").
+        r"\b(?:an|mwen|man) (?:vle|le|anvi|ka anvi) (?:mo|mouri|mourir)\b|"
+        r"\b(?:an|mwen|man) pas (?:vle|le) viv\b|"
+        r"\b(?:tchouye|touye|tchwe|tiye) (?:ko|tet|kor) (?:an |a )?mwen\b",
     ),
     DistressKind.SELF_HARM: (
         r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
@@ -515,6 +529,14 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:la|le|les|l) (?:enferme\w*|frapp\w*|bat|battait|tabass\w*|viol\w*|touch\w*)\b",
         r"\b(?:frapp\w*|tap\w*|battu\w*|bat|cogn\w*)\b(?: \w+){0,3} (?:avec|a coups de) "
         r"(?:la|une|sa|leur) ceinture\b",
+        # From a twentieth set (2026-11-26): "violence à la maison".
+        r"\b(?:violences?|violent|violente|violents) (?:a la maison|chez moi|chez nous|"
+        r"dans ma famille|a la maison)\b|\b(?:de la|des) violences? (?:a la maison|chez moi|"
+        r"chez nous|dans ma famille)\b",
+        # From an eighteenth set (2026-11-26): a child working for a drug network.
+        r"\b(?:mon|ma) (?:petit frere|petite soeur|petit cousin|petite cousine)\b(?: \w+){0,8} "
+        r"(?:fait le guet\w*|guetteur|chouf\w*|charbonn?\w*|deal\w*|pour le reseau|"
+        r"pour un reseau|pour les dealers|pour des dealers)\b",
     ),
     DistressKind.PARTNER_VIOLENCE: (
         rf"\b{_PARTNER}\b{_BETWEEN} {_ME}{_HIT}",
@@ -544,7 +566,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:factures|courses)|avec (?:mon|ma|mes|le|la|les) (?:dossier|demande|papiers|cv|"
         r"candidature|devoirs|exam\w*)|en (?:maths|francais|anglais|cours|orthographe|compta\w*)|"
         r"sans (?:entreprise|patron|employeur|contrat|stage|alternance|formation)))",
-        r"\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
+        # Asking how to get a postal address (domiciliation) is a papers question (ask_admin).
+        r"^(?!.*\bdomicili\w*).*\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
         r"\b(?:nulle part|pas d endroit|aucun endroit|pas de place|pas de lieu|"
         r"personne chez qui) (?:ou |pour )?(?:dormir|crecher|me loger|passer la nuit)\b",
         r"\b(?:sais pas|sait pas|pas) ou (?:dormir|crecher|aller|passer la nuit) "
@@ -563,7 +586,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"du foyer|de mon appart|de l appart|de mon logement|a la porte)\b",
         r"\b(?:je me fais|je vais me faire|on me) (?:expulser|expulse|virer de chez|jeter dehors|"
         r"mettre dehors|mettre a la porte)\b",
-        r"\bhebergement d urgence\b|\b115\b",
+        # The 115 unreachable or full, or tonight: a crisis. "L'hôtel du 115", "logé par le 115",
+        # "l'assistante sociale du 115": housed, a housing or papers question.
+        r"\bhebergement d urgence\b",
+        r"^(?=.*\b(?:ce soir|cette nuit|dehors|dors|dormir|rue|froid|degres?|minuit|sonne|"
+        r"repond\w*|decroche|answer|place|plein|sature|complet|rappel\w*|appel\w*)\b)"
+        r".*(?<!hotel du )(?<!hotel )(?<!chambre du )(?<!par le )(?<!suivi du )\b115\b",
         r"\bpersonne chez qui (?:aller|dormir|crecher|dormir ce soir)\b",
         r"\b(?:m a|m ont|m avait) (?:dit|demande|ordonne) de (?:degager|partir|me casser|sortir|"
         r"quitter la maison)\b(?: \w+){0,3} (?:ce soir|cette nuit|maintenant|tout de suite)\b",
@@ -614,7 +642,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bmenace\w* de (?:les |la |tout |toutes )?(?:envoyer|publier|diffuser|poster|balancer)\b",
         r"\b(?:chez qui je dors|qui m heberge|qui me loge|m heberge|me loge)\b(?: \w+){0,6} "
         r"(?:en echange|en retour|pour me payer|comme loyer)\b",
-        r"\b(?:m a|m ont|m avait|me) (?:force|forcee|oblige|obligee|contraint|contrainte) a "
+        r"\b(?:m a|m ont|m avait|me|m) (?:force|forcee|oblige|obligee|obligent|forcent|contraint|"
+        r"contrainte) a "
         r"(?:coucher|faire des choses|avoir des rapports|le sucer|me deshabiller)\b",
         r"\b(?:m a|m ont|m avait) forcee?\b(?! a (?:venir|aller|rester|manger|boire|faire|prendre|"
         r"choisir|signer|travailler|accepter|partir|payer|rentrer|sortir|lire|ecrire|reviser))",
@@ -652,8 +681,55 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bmarie\w* de force\b|\bsi je couche avec (?:lui|eux|elle)\b",
         r"\bleve la main sur (?:moi|ma mere|ma soeur|mon frere|nous)\b|"
         r"\bpousse\w* dans les escaliers\b",
+        # From a twentieth set (2026-11-26), short messages: "ils vont me retrouver aide".
+        r"\b(?:ils|il|elle|elles|on) (?:vont|va) me (?:retrouver|choper|attraper)\b"
+        r"(?! (?:un|une|des|du|de|d|le|la|les|l|mon|ma|mes|quelque)\b)",
+        # From a nineteenth set (2026-11-26): consent refused, "il a pas voulu s'arrêter".
+        r"\b(?:a|ont|avait) pas voulu (?:s arreter|arreter)\b(?: \w+){0,3} (?:j ai|je lui ai|"
+        r"je leur ai|je disais|j avais) dit non\b|\bj ai (?:dit|crie|repete) non\b(?: \w+){0,4} "
+        r"(?:il|ils|elle) (?:a|ont) (?:continue|pas arrete|pas voulu (?:s )?arreter)\b"
+        r"(?! a (?:m appeler|m ecrire|m envoyer|appeler|ecrire|insister|relancer|me relancer))",
+        # From an eighteenth set (2026-11-26): "un gars avec un couteau qui me suit".
+        r"\b(?:couteau|arme|flingue|pistolet|lame|batte|hache)\b(?: \w+){0,4} (?:qui )?me "
+        r"(?:suit|suivent|suivait|attend|attendent|menace\w*)\b",
+        # From a sixteenth set (2026-11-26): papers not given back, forced work.
+        r"^(?!.*\b(?:prefecture|mairie|ants|caf|ofpra|consulat|ambassade|administration|"
+        r"france travail|banque|agence|ecole|lycee|fac)\b)"
+        r".*\b(?:(?:rend|rendent|redonne|redonnent) (?:pas|plus|jamais)|"
+        r"(?:veut|veulent) (?:pas|plus|jamais) (?:me )?(?:rendre|redonner)) "
+        r"(?:mes|mon) (?:papiers|passeport|titre de sejour)\b",
+        r"^(?!.*\b(?:tig|travaux? d interet general|service civique)\b)"
+        r".*\b(?:c est|c etait|je fais|on me fait faire|on me force a faire) (?:du |un )?"
+        r"travail force\b",
+        # From a seventeenth set (2026-11-26): a friend unresponsive after drugs.
+        r"^(?=.*\b(?:sniff\w*|coke|cocaine|drogue\w*|heroine|ketamine|keta|ecstasy|extas\w*|"
+        r"mdma|md|came|cachets|medocs|pilules|alcool|bourre\w*|defonce\w*|overdose|od|"
+        r"tout bleu|toute bleue|levres bleues)\b)"
+        r".*\b(?:il|elle|ils|elles|mon pote|ma pote|mon ami|mon amie|mon frere|ma soeur|"
+        r"mon cousin|ma cousine|ma copine|mon copain|mon mec|ma meuf)"
+        r"(?: \w+){0,2} (?:bouge|bougent|repond|repondent|reagit|reagissent) "
+        r"(?:plus|pas|presque plus|meme pas)\b"
+        r"(?! (?:au tel\w*|a mes (?:messages|appels)|aux messages|sur snap|sur insta|depuis))",
     ),
 }
+
+# "Not here any more by Monday": suicidal unless an ordinary absence is given.
+_ABSENCE_PATTERNS: tuple[str, ...] = (
+    r"\bje (?:serai|serais) (?:surement |sans doute |probablement |peut etre |deja )?plus la\b"
+    r"(?! bas| demain| la semaine| lundi| mardi| mercredi| jeudi| vendredi| samedi| dimanche|"
+    r" pour| a| en)",
+    r"\b(?:prevu|decide|choisi) de (?:ne )?plus (?:etre la|exister|me reveiller)\b",
+    r"\b(?:dans|d ici) (?:une|un|deux|trois|quelques|\d+) (?:semaines?|jours?|mois)\b"
+    r"(?: \w+){0,2} (?:je suis|je serai|serai|je serais) plus la\b",
+    r"\b(?:je suis|je serai|serai|je serais|etre) plus la (?:d ici|dans) (?:lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|demain|\w+ (?:semaines?|jours?|mois))\b",
+)
+_ORDINARY_ABSENCE_RE = re.compile(
+    r"\b(?:vacances|demenag\w*|voyage\w*|pars (?:a|en|au|aux|pour|chez)|part (?:a|en|au|pour)|"
+    r"stage|conge|entretien|mutation|bled|au pays|hopital|operation|nouveau (?:taf|travail|job)|"
+    r"autre ville|province|etranger|erasmus|service civique|armee|rentre chez|formation a|"
+    r"region|lyon|marseille|bordeaux|lille|toulouse|nantes)\b"
+)
 
 # Patterns that are hyperbole when the message also laughs ("jpp de ma vie mdr").
 _AMBIGUOUS: tuple[str, ...] = (
@@ -664,12 +740,16 @@ _AMBIGUOUS: tuple[str, ...] = (
     r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|vas|veut|veulent) me \w+",
     r"\best la fin pour moi\b",
     r"\b(?:vais|dois)(?: \w+){0,2} (?:mourir|crever)\b",
+    # "ma mère va m'étrangler si j'ai pas de job ptdr"
+    r"\b(?:va|vont|allait|allaient) (?:me|m) (?:etrangl\w*|tuer|frapper|defoncer|tabasser|"
+    r"buter|egorger|massacrer)\b",
 )
 
 _COMPILED: tuple[tuple[DistressKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern)) for kind, patterns in _PATTERNS.items() for pattern in patterns
 )
 _COMPILED_AMBIGUOUS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _AMBIGUOUS)
+_COMPILED_ABSENCE: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in _ABSENCE_PATTERNS)
 _MONTH = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
 # Being put out later is a housing question (ask_housing); tonight, or already, it is a crisis.
 _LATER_RE = re.compile(
@@ -720,6 +800,10 @@ def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
             continue
         found.add(kind)
     if not laughing and _JPP_LIFE_RE.search(normalized):
+        found.add(DistressKind.SUICIDE)
+    if _ORDINARY_ABSENCE_RE.search(normalized) is None and any(
+        p.search(normalized) for p in _COMPILED_ABSENCE
+    ):
         found.add(DistressKind.SUICIDE)
     return found
 

@@ -235,6 +235,17 @@ def test_fallback_tries_a_place_then_offers_the_menu_without_guessing(app_settin
     messages, after = run(ActionDefaultFallback(), tracker("zrgl pfff", "nlu_fallback", slots))
     assert "pas bien compris" in messages[0]["text"]
     assert len(messages[0]["buttons"]) >= 10 and "need" not in after
+    assert "3114" not in messages[0]["text"]
+
+
+def test_a_sentence_not_understood_still_shows_the_crisis_numbers(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True}
+    text = "pfff jsp trop quoi dire la zrgl"
+    messages, after = run(ActionDefaultFallback(), tracker(text, "nlu_fallback", slots))
+    first = messages[0]["text"]
+    assert first.startswith("Je n'ai pas bien compris")
+    assert all(number in first for number in ("3114", "119", "115", "112"))
+    assert len(messages[0]["buttons"]) >= 10 and "need" not in after
 
 
 def test_an_unreadable_answer_to_where_asks_again_for_the_commune(app_settings: str) -> None:

@@ -45,6 +45,8 @@ NEED_BY_INTENT: dict[str, str] = {
 
 MAX_CANDIDATES = 6
 SHORT_ANSWER_WORDS = 4  # an answer to "quelle commune ?" that long is still a place attempt
+# One- or two-word replies and keyboard mashing get no safety line; a sentence may hide a crisis.
+SAFETY_NET_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -365,7 +367,9 @@ class Dialogue:
         if resolution.status in ("found", "ambiguous", "outside_idf") or answering_where:
             return self.set_location(state, sender, text)
         turn = Turn(state)
-        turn.add(texts.menu_reply(texts.NOT_UNDERSTOOD))
+        sentence = len(text.split()) >= SAFETY_NET_MIN_WORDS
+        said = f"{texts.NOT_UNDERSTOOD}\n{texts.SAFETY_NET}" if sentence else texts.NOT_UNDERSTOOD
+        turn.add(texts.menu_reply(said))
         self._close(turn, with_options=False)
         return turn
 

@@ -10,8 +10,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from relais.config import settings
+from relais.dialogue import texts
 from relais.dialogue.turns import Dialogue, State, Turn
 from relais.messages import BotReply
+from relais.safety.faint_signal import faint_distress
 
 ERASE_MARKER = "relais_erase"
 # Rasa's REST channel splits a text on blank lines; a word joiner keeps one answer in one bubble.
@@ -68,9 +70,18 @@ def send(dispatcher: CollectingDispatcher, replies: list[BotReply]) -> None:
         dispatcher.utter_message(text=reply.text.replace("\n\n", _PARAGRAPH), buttons=buttons)
 
 
-def emit(dispatcher: CollectingDispatcher, before: State, turn: Turn) -> list[EventType]:
-    """Send the turn's replies and return the slot events of what changed."""
-    send(dispatcher, turn.replies)
+def guarded(tracker: Tracker, replies: list[BotReply]) -> list[BotReply]:
+    """``replies`` with the safety-net line when the message carried a faint distress signal."""
+    if faint_distress(tracker.latest_message or {}):
+        return texts.with_safety_net(replies)
+    return replies
+
+
+def emit(
+    dispatcher: CollectingDispatcher, tracker: Tracker, before: State, turn: Turn
+) -> list[EventType]:
+    """Send the turn's replies (safety net added if needed), return the slot events of changes."""
+    send(dispatcher, guarded(tracker, turn.replies))
     if turn.erase:
         dispatcher.utter_message(json_message={ERASE_MARKER: True})
     return [SlotSet(name, value) for name, value in turn.state.changes_from(before).items()]

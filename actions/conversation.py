@@ -46,7 +46,7 @@ class ActionYesNo(Action):
             topic=topic,
             recent_texts=recent_user_texts(tracker),
         )
-        return emit(dispatcher, state, turn)
+        return emit(dispatcher, tracker, state, turn)
 
 
 class ActionDefaultFallback(Action):
@@ -60,4 +60,4 @@ class ActionDefaultFallback(Action):
     ) -> list[EventType]:
         state = state_of(tracker)
         turn = dialogue().fallback(state, tracker.sender_id, latest_text(tracker))
-        return emit(dispatcher, state, turn)
+        return emit(dispatcher, tracker, state, turn)

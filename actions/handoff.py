@@ -24,4 +24,4 @@ class ActionRequestHuman(Action):
         turn = dialogue().request_human(
             state, tracker.sender_id, channel_of(tracker), recent_user_texts(tracker)
         )
-        return emit(dispatcher, state, turn)
+        return emit(dispatcher, tracker, state, turn)

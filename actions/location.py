@@ -29,4 +29,4 @@ class ActionSetLocation(Action):
             recent_texts=recent_user_texts(tracker),
             ml_code=entity(tracker, "ml_code"),
         )
-        return emit(dispatcher, state, turn)
+        return emit(dispatcher, tracker, state, turn)

@@ -24,11 +24,11 @@ class ActionAnswerNeed(Action):
         state = state_of(tracker)
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         if intent not in NEED_BY_INTENT:
-            return emit(dispatcher, state, dialogue().show_menu(state))
+            return emit(dispatcher, tracker, state, dialogue().show_menu(state))
         turn = dialogue().answer_need(
             state, tracker.sender_id, channel_of(tracker), intent, latest_text(tracker)
         )
-        return emit(dispatcher, state, turn)
+        return emit(dispatcher, tracker, state, turn)
 
 
 class ActionGreet(Action):
@@ -41,9 +41,8 @@ class ActionGreet(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        return emit(
-            dispatcher, state, dialogue().greet(state, tracker.sender_id, channel_of(tracker))
-        )
+        turn = dialogue().greet(state, tracker.sender_id, channel_of(tracker))
+        return emit(dispatcher, tracker, state, turn)
 
 
 class ActionShowMenu(Action):
@@ -56,4 +55,4 @@ class ActionShowMenu(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        return emit(dispatcher, state, dialogue().show_menu(state))
+        return emit(dispatcher, tracker, state, dialogue().show_menu(state))

@@ -22,7 +22,7 @@ class ActionOptOut(Action):
     ) -> list[EventType]:
         state = state_of(tracker)
         turn = dialogue().opt_out(state, tracker.sender_id, channel_of(tracker))
-        return emit(dispatcher, state, turn)
+        return emit(dispatcher, tracker, state, turn)
 
 
 class ActionDeleteData(Action):
@@ -35,4 +35,4 @@ class ActionDeleteData(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        return emit(dispatcher, state, dialogue().delete_data(state))
+        return emit(dispatcher, tracker, state, dialogue().delete_data(state))

@@ -22,4 +22,4 @@ class ActionCrisis(Action):
     ) -> list[EventType]:
         state = state_of(tracker)
         turn = dialogue().crisis(state, latest_text(tracker), entity(tracker, "distress_kind"))
-        return emit(dispatcher, state, turn)
+        return emit(dispatcher, tracker, state, turn)

@@ -10,7 +10,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import ERASE_MARKER, channel_of, entity, latest_text, send
+from actions.common import ERASE_MARKER, channel_of, entity, guarded, latest_text, send
 from relais.config import settings
 from relais.dialogue.survey import SurveyDialogue
 from relais.survey import preload
@@ -80,7 +80,7 @@ class ValidateSurveyForm(FormValidationAction):
             entity(tracker, "distress_kind"),
             tracker.get_slot("survey_followup_for"),
         )
-        send(dispatcher, turn.replies)
+        send(dispatcher, guarded(tracker, turn.replies))
         if turn.erase:
             dispatcher.utter_message(json_message={ERASE_MARKER: True})
         return {"survey_answer": turn.slot_value, "survey_followup_for": turn.followup_for}

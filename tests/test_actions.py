@@ -16,6 +16,7 @@ from actions.location import ActionSetLocation
 from actions.needs import ActionAnswerNeed, ActionGreet
 from actions.privacy import ActionDeleteData, ActionOptOut
 from actions.safety import ActionCrisis
+from relais.dialogue import texts
 from store.db import session_scope
 from store.models import Consent, HandoffRequest, Need, YoungPerson
 
@@ -28,11 +29,16 @@ def tracker(
     slots: dict[str, Any] | None = None,
     entities: list[dict[str, Any]] | None = None,
     past_user_texts: tuple[str, ...] = (),
+    distress_weight: float = 0.0,
 ) -> Tracker:
     """A tracker whose latest message is `text`, classified as `intent`."""
     message = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.95},
+        "intent_ranking": [
+            {"name": intent, "confidence": 0.95},
+            {"name": "distress", "confidence": distress_weight},
+        ],
         "entities": entities or [],
         "metadata": {"channel": "web"},
     }
@@ -236,6 +242,19 @@ def test_fallback_tries_a_place_then_offers_the_menu_without_guessing(app_settin
     assert "pas bien compris" in messages[0]["text"]
     assert len(messages[0]["buttons"]) >= 10 and "need" not in after
     assert "3114" not in messages[0]["text"]
+
+
+def test_a_veiled_crisis_read_as_a_need_still_ends_with_the_numbers(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True}
+    text = "de toute facon dans une semaine jsuis plus la donc osef de votre formation"
+    veiled = tracker(text, "ask_training", slots, distress_weight=0.12)
+    messages, _ = run(ActionAnswerNeed(), veiled)
+    assert "formation" in messages[0]["text"].lower()
+    assert messages[1]["text"] == texts.SAFETY_NET  # after the answer, before the next question
+    assert "commune" in messages[-1]["text"]
+    plain = tracker("je cherche une formation", "ask_training", slots, distress_weight=0.01)
+    messages, _ = run(ActionAnswerNeed(), plain)
+    assert all("3114" not in m["text"] for m in messages)
 
 
 def test_a_sentence_not_understood_still_shows_the_crisis_numbers(app_settings: str) -> None:

@@ -239,5 +239,17 @@ NOT_UNDERSTOOD = "Je n'ai pas bien compris 🤔 Tu peux me dire en quelques mots
 SAFETY_NET = (
     "🆘 Si ça va vraiment pas ou si tu es en danger : 3114 · 119 · 115 · 112 (gratuits, 24h/24)."
 )
+
+
+def with_safety_net(replies: list[BotReply]) -> list[BotReply]:
+    """The safety-net line right after the answer (the bot's next question stays last).
+
+    Unchanged when the replies already give the crisis numbers.
+    """
+    if any("3114" in reply.text for reply in replies):
+        return replies
+    return [*replies[:1], BotReply(SAFETY_NET), *replies[1:]]
+
+
 AFFIRM_NO_QUESTION = "Top ! Dis-moi ce qu'il te faut 👇"
 DENY_NO_QUESTION = "D'accord 🙂 Je reste là si tu as besoin."

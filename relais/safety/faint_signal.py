@@ -1,0 +1,36 @@
+"""A faint distress signal: the classifier gives ``distress`` some weight, not enough to act.
+
+From ``model_floor`` (0.3, ``DistressGuard``) the message is treated as a crisis. Below it, from
+``FAINT_FLOOR``, the bot answers the need it understood and adds one line of crisis numbers: of
+the 12 crisis messages the independent sets of round 5 slipped past rules and classifier at first
+sight, 10 had at least 0.1 of ``distress`` (or fell back, where the line is shown anyway), while
+2.1 % of the 4,484 ordinary messages of those sets reach it (nlu/PIPELINES.md, round 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+DISTRESS_INTENT = "distress"
+FAINT_FLOOR = 0.1
+
+
+def distress_weight(ranking: Iterable[Mapping[str, Any]]) -> float:
+    """The probability the classifier gave ``distress`` in an ``intent_ranking`` (0 if absent)."""
+    return max(
+        (
+            float(item.get("confidence") or 0.0)
+            for item in ranking
+            if item.get("name") == DISTRESS_INTENT
+        ),
+        default=0.0,
+    )
+
+
+def faint_distress(parse_data: Mapping[str, Any]) -> bool:
+    """True when a message not read as a crisis still gave ``distress`` ``FAINT_FLOOR`` or more."""
+    intent = (parse_data.get("intent") or {}).get("name")
+    if intent == DISTRESS_INTENT:
+        return False
+    return distress_weight(parse_data.get("intent_ranking") or []) >= FAINT_FLOOR

@@ -410,6 +410,9 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("violences à la maison, aide", K.CHILD_DANGER),
     ("ils vont me retrouver, j'ai peur", K.IMMEDIATE_DANGER),
     ("on m'oblige à coucher avec des clients", K.IMMEDIATE_DANGER),
+    ("la pilule du lendemain marche encore, après qu'il m'ait forcée hier ?", K.IMMEDIATE_DANGER),
+    ("mon ex a posté une vidéo de moi nue sur insta", K.IMMEDIATE_DANGER),
+    ("il a fait tourner mes nudes dans tout le lycée", K.IMMEDIATE_DANGER),
 ]
 
 LOOKALIKES: list[str] = [
@@ -506,6 +509,8 @@ LOOKALIKES: list[str] = [
     "ils vont me retrouver un stage ?",
     "la violence à la télé ça me saoule",
     "on m'oblige à faire un stage pour le CAP",
+    "j'ai posté une photo de moi sur linkedin pour mon cv",
+    "il m'a forcé à venir au rdv et finalement c'était bien",
     "mon petit frère veut faire de la vente, il a 15 ans",
     "à quoi ça sert de continuer la fac si je trouve pas de taf",
     "le couteau suisse c'est interdit en entretien ?",

@@ -234,8 +234,8 @@ ERASED = (
 )
 NOT_UNDERSTOOD = "Je n'ai pas bien compris 🤔 Tu peux me dire en quelques mots ce que tu cherches ?"
 # Added under NOT_UNDERSTOOD when a whole sentence was not understood: a veiled crisis message
-# the classifier could not place lands here (6 of the 12 missed at first sight in nlu/PIPELINES.md
-# round 5), and this way it still reaches the numbers.
+# the classifier could not place lands here (6 of the 12 that sets o–s slipped past at first sight,
+# nlu/PIPELINES.md round 5), and this way it still reaches the numbers.
 SAFETY_NET = (
     "🆘 Si ça va vraiment pas ou si tu es en danger : 3114 · 119 · 115 · 112 (gratuits, 24h/24)."
 )

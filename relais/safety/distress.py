@@ -645,8 +645,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:m a|m ont|m avait|me|m) (?:force|forcee|oblige|obligee|obligent|forcent|contraint|"
         r"contrainte) a "
         r"(?:coucher|faire des choses|avoir des rapports|le sucer|me deshabiller)\b",
-        r"\b(?:m a|m ont|m avait) forcee?\b(?! a (?:venir|aller|rester|manger|boire|faire|prendre|"
-        r"choisir|signer|travailler|accepter|partir|payer|rentrer|sortir|lire|ecrire|reviser))",
+        r"\b(?:m a|m ont|m avait|m ait|m aient) forcee?\b(?! a (?:venir|aller|rester|manger|"
+        r"boire|faire|prendre|choisir|signer|travailler|accepter|partir|payer|rentrer|sortir|lire|ecrire|reviser))",
         r"\b(?:balance|balancer|diffuser|diffuse|poster|publier|envoyer) (?:mes|des) "
         r"(?:photos|nudes|videos) (?:de moi|intimes|nue?s?)?\b(?: \w+){0,6} (?:si|sinon)\b|"
         r"\bqu (?:il|elle|ils) "
@@ -681,6 +681,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bmarie\w* de force\b|\bsi je couche avec (?:lui|eux|elle)\b",
         r"\bleve la main sur (?:moi|ma mere|ma soeur|mon frere|nous)\b|"
         r"\bpousse\w* dans les escaliers\b",
+        # From a twenty-first set (2026-11-26): intimate images already shared.
+        r"\b(?:diffuse|publie|poste|balance|partage|envoye|fait tourner)\w*\b(?: \w+){0,2} "
+        r"(?:video|videos|photo|photos)\b(?: de moi)?(?: \w+)? (?:nue?s?|intimes?|a poil)\b|"
+        r"\b(?:diffuse|publie|poste|balance|partage|envoye|fait tourner)\w*(?: \w+){0,3} "
+        r"(?:mes|des|ma) (?:nudes?|sextape)\b",
         # From a twentieth set (2026-11-26), short messages: "ils vont me retrouver aide".
         r"\b(?:ils|il|elle|elles|on) (?:vont|va) me (?:retrouver|choper|attraper)\b"
         r"(?! (?:un|une|des|du|de|d|le|la|les|l|mon|ma|mes|quelque)\b)",

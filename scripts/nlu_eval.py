@@ -36,6 +36,8 @@ _REPO = str(Path(__file__).resolve().parents[1])
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
+from relais.safety.faint_signal import safety_line_shown  # noqa: E402
+
 FALLBACK = "nlu_fallback"
 DISTRESS = "distress"
 _ENTITY_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
@@ -204,6 +206,17 @@ def report(
         for r in parsed
         if any(e.get("extractor") == "DistressGuard" for e in r.get("entities") or [])
     )
+    # What the young person would see first: the crisis answer, or the one-line safety net.
+    line = [safety_line_shown(r, t) for r, t in zip(parsed, texts, strict=False)]
+    crisis_line = sum(
+        g == DISTRESS and p != DISTRESS and shown
+        for g, p, shown in zip(gold, pred, line, strict=False)
+    )
+    ordinary_total = n - distress_total
+    ordinary_line = sum(
+        g != DISTRESS and p != DISTRESS and shown
+        for g, p, shown in zip(gold, pred, line, strict=False)
+    )
 
     print(f"model: {model}")
     print(f"data:  {data} ({n} examples, {len(table)} intents)")
@@ -211,6 +224,11 @@ def report(
     print(f"macro-F1          {macro_f1:.3f}")
     print(f"distress recall   {distress_recall:.3f} ({distress_hit}/{distress_total})")
     print(f"nlu_fallback      {fallback_share:.3f} ({sum(p == FALLBACK for p in pred)}/{n})")
+    print(
+        f"crisis numbers in the first reply {distress_hit + crisis_line}/{distress_total} "
+        f"(crisis answer {distress_hit}, safety-net line {crisis_line}); "
+        f"ordinary messages with the line {ordinary_line}/{ordinary_total}"
+    )
     print(f"distress rule hits {guard_hits}; parse time {1000 * elapsed / n:.1f} ms/message")
     print()
     print(f"{'intent':<22}{'prec':>6}{'rec':>6}{'f1':>6}{'n':>5}")
@@ -261,6 +279,8 @@ def report(
                     "macro_f1": macro_f1,
                     "distress_recall": distress_recall,
                     "fallback_share": fallback_share,
+                    "crisis_safety_line": crisis_line,
+                    "ordinary_safety_line": ordinary_line,
                     "per_intent": table,
                     "threshold_sweep": sweep,
                     "errors": errors,

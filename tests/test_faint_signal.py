@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from relais.dialogue import texts
 from relais.messages import BotReply
-from relais.safety.faint_signal import FAINT_FLOOR, distress_weight, faint_distress
+from relais.safety.faint_signal import (
+    FAINT_FLOOR,
+    distress_weight,
+    faint_distress,
+    safety_line_shown,
+)
 
 
 def parse(intent: str, distress: float) -> dict[str, object]:
@@ -36,3 +41,11 @@ def test_safety_net_added_once() -> None:
     assert texts.with_safety_net([*answer, question])[-1] == question
     crisis = texts.crisis_replies(None)
     assert texts.with_safety_net(crisis) == crisis
+
+
+def test_safety_line_on_a_sentence_that_fell_back_or_a_faint_signal() -> None:
+    assert safety_line_shown(parse("nlu_fallback", 0.0), "a quoi ca sert de continuer")
+    assert not safety_line_shown(parse("nlu_fallback", 0.0), "zrgl pfff")
+    assert safety_line_shown(parse("ask_money", 0.2), "plus un rond")
+    assert not safety_line_shown(parse("ask_money", 0.02), "plus un rond")
+    assert not safety_line_shown(parse("distress", 0.9), "je veux mourir")

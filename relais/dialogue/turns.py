@@ -23,6 +23,7 @@ from relais.routing import (
 )
 from relais.routing.reference import load_reference
 from relais.safety.distress import DistressKind, detect_distress
+from relais.safety.faint_signal import SENTENCE_MIN_WORDS
 from store.db import session_scope
 from store.models import Consent
 from store.people import find_person, set_consent, set_location, set_opted_out, touch_person
@@ -45,8 +46,6 @@ NEED_BY_INTENT: dict[str, str] = {
 
 MAX_CANDIDATES = 6
 SHORT_ANSWER_WORDS = 4  # an answer to "quelle commune ?" that long is still a place attempt
-# One- or two-word replies and keyboard mashing get no safety line; a sentence may hide a crisis.
-SAFETY_NET_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -367,7 +366,7 @@ class Dialogue:
         if resolution.status in ("found", "ambiguous", "outside_idf") or answering_where:
             return self.set_location(state, sender, text)
         turn = Turn(state)
-        sentence = len(text.split()) >= SAFETY_NET_MIN_WORDS
+        sentence = len(text.split()) >= SENTENCE_MIN_WORDS
         said = f"{texts.NOT_UNDERSTOOD}\n{texts.SAFETY_NET}" if sentence else texts.NOT_UNDERSTOOD
         turn.add(texts.menu_reply(said))
         self._close(turn, with_options=False)

@@ -14,7 +14,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 DISTRESS_INTENT = "distress"
+FALLBACK_INTENT = "nlu_fallback"
 FAINT_FLOOR = 0.1
+# A fallback on a message this long shows the line too: one- or two-word replies and keyboard
+# mashing get none, a sentence may hide a crisis.
+SENTENCE_MIN_WORDS = 3
 
 
 def distress_weight(ranking: Iterable[Mapping[str, Any]]) -> float:
@@ -35,3 +39,15 @@ def faint_distress(parse_data: Mapping[str, Any]) -> bool:
     if intent == DISTRESS_INTENT:
         return False
     return distress_weight(parse_data.get("intent_ranking") or []) >= FAINT_FLOOR
+
+
+def safety_line_shown(parse_data: Mapping[str, Any], text: str) -> bool:
+    """Whether the bot's answer to this parse carries the safety-net line (not the crisis answer).
+
+    A fallback on a sentence, or a faint signal. (A fallback that turns out to be a place name
+    answers with the Mission Locale instead; that case is not told apart here.)
+    """
+    intent = (parse_data.get("intent") or {}).get("name")
+    if intent == FALLBACK_INTENT and len(text.split()) >= SENTENCE_MIN_WORDS:
+        return True
+    return faint_distress(parse_data)

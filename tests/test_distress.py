@@ -413,6 +413,16 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("la pilule du lendemain marche encore, après qu'il m'ait forcée hier ?", K.IMMEDIATE_DANGER),
     ("mon ex a posté une vidéo de moi nue sur insta", K.IMMEDIATE_DANGER),
     ("il a fait tourner mes nudes dans tout le lycée", K.IMMEDIATE_DANGER),
+    ("ce soir je dors dans l'entrepôt, j'ai nulle part", K.HOMELESS),
+    ("le patron a sorti un cutter quand j'ai demandé mes heures", K.IMMEDIATE_DANGER),
+    ("le chef va le défoncer s'il parle à l'inspection", K.IMMEDIATE_DANGER),
+    ("il menace de s'en prendre à ma famille", K.IMMEDIATE_DANGER),
+    (
+        "je travaille pour rembourser une dette au gérant, il me laisse pas partir",
+        K.IMMEDIATE_DANGER,
+    ),
+    ("le patron garde nos cartes d'identité", K.IMMEDIATE_DANGER),
+    ("après ce dernier virement j'aurai plus besoin de rien", K.SUICIDE),
 ]
 
 LOOKALIKES: list[str] = [
@@ -511,6 +521,11 @@ LOOKALIKES: list[str] = [
     "on m'oblige à faire un stage pour le CAP",
     "j'ai posté une photo de moi sur linkedin pour mon cv",
     "il m'a forcé à venir au rdv et finalement c'était bien",
+    "ce soir je dors dans la chambre de mon cousin",
+    "j'ai sorti un couteau pour couper le pain",
+    "ma mère va le tuer s'il rate encore son code mdr",
+    "après ce virement j'aurai plus besoin de rien demander à mes parents",
+    "ma mère me laisse pas sortir le soir, je peux faire une formation en ligne ?",
     "mon petit frère veut faire de la vente, il a 15 ans",
     "à quoi ça sert de continuer la fac si je trouve pas de taf",
     "le couteau suisse c'est interdit en entretien ?",

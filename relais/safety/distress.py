@@ -463,6 +463,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:besoin de|faut que je parle a) (?:parler a )?quelqu un\b(?: \w+){0,4} "
         r"(?:je tiens plus|j en peux plus|je craque)\b|\b(?:je tiens plus|j en peux plus|je craque)"
         r"\b(?: \w+){0,4} besoin (?:de parler a |d )?(?:quelqu un|aide)\b",
+        # From a twenty-second set (2026-11-26): "après ça j'aurai plus besoin de rien".
+        r"\b(?:j aurai|aurai|j en aurai) plus besoin de rien\b"
+        r"(?! (?:demander|d autre|de plus|pour|a|de|du|des))",
         # From a sixteenth set (2026-11-26): Antillean creole ("an vlé mò", "mwen pa vlé viv").
         r"\b(?:an|mwen|man) (?:vle|le|anvi|ka anvi) (?:mo|mouri|mourir)\b|"
         r"\b(?:an|mwen|man) pas (?:vle|le) viv\b|"
@@ -586,6 +589,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"du foyer|de mon appart|de l appart|de mon logement|a la porte)\b",
         r"\b(?:je me fais|je vais me faire|on me) (?:expulser|expulse|virer de chez|jeter dehors|"
         r"mettre dehors|mettre a la porte)\b",
+        # "ce soir je dors dans la laverie / le camion / l'entrepôt" (not a room, a flat, a sofa).
+        r"\b(?:ce soir|cette nuit)\b(?: \w+){0,3} (?:je dors|on dort|je vais dormir|dormir) "
+        r"(?:dans|sous|sur) (?:la|le|les|un|une|l|ma|mon)\b(?! (?:chambre|maison|appart\w*|foyer|"
+        r"residence|hotel|lit|canape|clic clac|studio|famille|bus de nuit pour rentrer)\b)",
         # The 115 unreachable or full, or tonight: a crisis. "L'hôtel du 115", "logé par le 115",
         # "l'assistante sociale du 115": housed, a housing or papers question.
         r"\bhebergement d urgence\b",
@@ -667,8 +674,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:attendu|attend|menace|suivi|suit|venu|revenu)\w*\b(?: \w+){0,6} avec "
         r"(?:un|une|son|sa) (?:couteau|arme|flingue|pistolet|lame|batte|hache)\b",
         r"\b(?:patron|employeur|boss|chef|gerant)\b(?: \w+){0,5} (?:garde|gardent|a pris|pris|"
-        r"prend|confisque\w*|retient|keep|keeps|kept|took|has|take|takes) (?:mon|mes|my) "
-        r"(?:passeport|papiers|passport|papers|titre de sejour)\b",
+        r"prend|confisque\w*|retient|keep|keeps|kept|took|has|take|takes) (?:mon|mes|my|nos|notre) "
+        r"(?:passeport|papiers|passport|papers|titre de sejour|cartes? d identite|passeports)\b",
         r"\b(?:he|she|they) (?:beat|beats|hit|hits|hurt|hurts|raped|rapes|threaten\w*|locks?) me\b",
         r"\b(?:mes|des) photos\b(?: \w+){0,8} (?:envoie|envoyer|balance|balancer|publie|publier|"
         r"diffuse|diffuser|poste|poster)\w*(?: \w+){0,8} (?:si|sinon)\b|"
@@ -681,6 +688,19 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bmarie\w* de force\b|\bsi je couche avec (?:lui|eux|elle)\b",
         r"\bleve la main sur (?:moi|ma mere|ma soeur|mon frere|nous)\b|"
         r"\bpousse\w* dans les escaliers\b",
+        # From a twenty-second set (2026-11-26), young workers: a knife drawn over wages, threats
+        # to silence someone, to go after the family, work to repay a debt, not let go.
+        r"\b(?:a|ont|avait|avaient) (?:sorti|brandi|pointe|tire)\w* (?:un|une|son|sa|le|la) "
+        r"(?:couteau|arme|flingue|pistolet|lame|cutter|batte|hache)\b",
+        r"\b(?:va|vont|menace de|menacent de) (?:le|la|les|l|me|m|nous) (?:tuer|buter|frapper|"
+        r"defoncer|faire du mal)\b(?: \w+){0,3} (?:s il|si il|si elle|s ils|si je|si on) "
+        r"(?:parle|parlent|dit|dis|balance|balancent|porte plainte)\b",
+        r"\b(?:menace\w*|va|vont|veut|veulent) (?:de )?s en prendre a (?:moi|ma famille|"
+        r"mes parents|ma mere|mon pere|ma soeur|mon frere|mes proches|nous)\b",
+        r"\b(?:patron|gerant|employeur|chef|boss|dette)\b(?: \w+){0,10} (?:me|nous) "
+        r"(?:laisse|laissent) (?:pas|plus|jamais) (?:partir|sortir)\b",
+        r"\brembourser (?:une|sa|ma|la|leur) dette (?:au|a|a mon|a son|a leur) (?:gerant|patron|"
+        r"employeur|chef|boss|passeur)\b",
         # From a twenty-first set (2026-11-26): intimate images already shared.
         r"\b(?:diffuse|publie|poste|balance|partage|envoye|fait tourner)\w*\b(?: \w+){0,2} "
         r"(?:video|videos|photo|photos)\b(?: de moi)?(?: \w+)? (?:nue?s?|intimes?|a poil)\b|"

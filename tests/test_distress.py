@@ -423,6 +423,7 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ),
     ("le patron garde nos cartes d'identité", K.IMMEDIATE_DANGER),
     ("après ce dernier virement j'aurai plus besoin de rien", K.SUICIDE),
+    ("je veux plus vivre comme ça", K.SUICIDE),
 ]
 
 LOOKALIKES: list[str] = [
@@ -526,6 +527,8 @@ LOOKALIKES: list[str] = [
     "ma mère va le tuer s'il rate encore son code mdr",
     "après ce virement j'aurai plus besoin de rien demander à mes parents",
     "ma mère me laisse pas sortir le soir, je peux faire une formation en ligne ?",
+    "depuis mon coming out ils sont froids, je veux plus vivre avec eux, ya des logements ?",
+    "je voudrais plus vivre chez ma mère, je cherche un studio",
     "mon petit frère veut faire de la vente, il a 15 ans",
     "à quoi ça sert de continuer la fac si je trouve pas de taf",
     "le couteau suisse c'est interdit en entretien ?",

@@ -311,7 +311,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:veu[xt]|voudrais|aimerais|envie de|prefere|prefererais) (?:plus|ne plus|pas) "
         r"(?:vivre|exister|etre la|etre en vie|me reveiller|respirer)\b"
         r"(?! (?:dans|sur|chez) (?:votre|vos|ta|tes|la|le|les|ce|cette) (?:base|fichier|fichiers|"
-        r"donnees|systeme|liste|appli|application|site|ordi|ordinateur))",
+        r"donnees|systeme|liste|appli|application|site|ordi|ordinateur))"
+        # "je veux plus vivre avec eux / chez ma mère / ici": a housing wish (ask_housing).
+        r"(?!(?: \w+)? (?:avec|chez|ici|la bas|sous le meme toit|a cote|pres|loin)\b)",
         r"\b(?:marre|fatigue|fatiguee|degoute|degoutee|saoule|saoulee) de (?:la vie|ma vie|"
         r"cette vie|vivre|exister|etre en vie)\b",
         r"\b(?:ma|la) vie (?:n a|a|ne sert|sert) (?:plus |pas |a |)(?:aucun |d |de |du )?"

@@ -36,10 +36,10 @@ _REPO = str(Path(__file__).resolve().parents[1])
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
+from relais.safety.faint_signal import DISTRESS_INTENT as DISTRESS  # noqa: E402
+from relais.safety.faint_signal import FALLBACK_INTENT as FALLBACK  # noqa: E402
 from relais.safety.faint_signal import safety_line_shown  # noqa: E402
 
-FALLBACK = "nlu_fallback"
-DISTRESS = "distress"
 _ENTITY_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
 

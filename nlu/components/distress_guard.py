@@ -46,6 +46,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from relais.safety.distress import detect_all_distress
+from relais.safety.faint_signal import distress_weight
 
 DISTRESS_INTENT = "distress"
 DISTRESS_KIND_ENTITY = "distress_kind"
@@ -117,15 +118,8 @@ class DistressGuard(GraphComponent):
         intent = message.get(INTENT) or {}
         if intent.get(INTENT_NAME_KEY) == self._intent:
             return True
-        probability = max(
-            (
-                float(item.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-                for item in (message.get(INTENT_RANKING_KEY) or [])
-                if item.get(INTENT_NAME_KEY) == self._intent
-            ),
-            default=0.0,
-        )
-        return probability >= self._floor
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        return distress_weight(ranking, self._intent) >= self._floor
 
     def _force_intent(self, message: Message) -> None:
         ranking = [

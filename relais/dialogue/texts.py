@@ -246,7 +246,7 @@ def with_safety_net(replies: list[BotReply]) -> list[BotReply]:
 
     Unchanged when the replies already give the crisis numbers.
     """
-    if any("3114" in reply.text for reply in replies):
+    if any(SAFETY_NET in reply.text or ALL_NUMBERS in reply.text for reply in replies):
         return replies
     return [*replies[:1], BotReply(SAFETY_NET), *replies[1:]]
 

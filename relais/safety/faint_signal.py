@@ -21,14 +21,10 @@ FAINT_FLOOR = 0.1
 SENTENCE_MIN_WORDS = 3
 
 
-def distress_weight(ranking: Iterable[Mapping[str, Any]]) -> float:
-    """The probability the classifier gave ``distress`` in an ``intent_ranking`` (0 if absent)."""
+def distress_weight(ranking: Iterable[Mapping[str, Any]], intent: str = DISTRESS_INTENT) -> float:
+    """The probability the classifier gave ``intent`` in an ``intent_ranking`` (0 if absent)."""
     return max(
-        (
-            float(item.get("confidence") or 0.0)
-            for item in ranking
-            if item.get("name") == DISTRESS_INTENT
-        ),
+        (float(item.get("confidence") or 0.0) for item in ranking if item.get("name") == intent),
         default=0.0,
     )
 

@@ -9,6 +9,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import dialogue, emit, entity, latest_text, state_of
+from relais.dialogue import texts
+from relais.safety.faint_signal import runner_up
 
 
 class ActionCrisis(Action):
@@ -21,5 +23,11 @@ class ActionCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        turn = dialogue().crisis(state, latest_text(tracker), entity(tracker, "distress_kind"))
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        turn = dialogue().crisis(
+            state,
+            latest_text(tracker),
+            entity(tracker, "distress_kind"),
+            other_need=runner_up(ranking, texts.need_intents()),
+        )
         return emit(dispatcher, tracker, state, turn)

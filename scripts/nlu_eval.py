@@ -36,9 +36,12 @@ _REPO = str(Path(__file__).resolve().parents[1])
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
+from relais.dialogue.texts import need_intents  # noqa: E402
 from relais.safety.faint_signal import DISTRESS_INTENT as DISTRESS  # noqa: E402
 from relais.safety.faint_signal import FALLBACK_INTENT as FALLBACK  # noqa: E402
-from relais.safety.faint_signal import safety_line_shown  # noqa: E402
+from relais.safety.faint_signal import runner_up, safety_line_shown  # noqa: E402
+
+NEEDS = need_intents()
 
 _ENTITY_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 
@@ -213,6 +216,17 @@ def report(
         for g, p, shown in zip(gold, pred, line, strict=False)
     )
     ordinary_total = n - distress_total
+    # A false alarm heard only by the classifier offers its runner-up need as a button.
+    false_alarms = [
+        (g, r)
+        for g, p, r in zip(gold, pred, parsed, strict=False)
+        if g != DISTRESS and p == DISTRESS
+    ]
+    need_offered = sum(
+        runner_up(r.get("intent_ranking") or [], NEEDS) == g
+        and not any(e.get("extractor") == "DistressGuard" for e in r.get("entities") or [])
+        for g, r in false_alarms
+    )
     ordinary_line = sum(
         g != DISTRESS and p != DISTRESS and shown
         for g, p, shown in zip(gold, pred, line, strict=False)
@@ -228,6 +242,10 @@ def report(
         f"crisis numbers in the first reply {distress_hit + crisis_line}/{distress_total} "
         f"(crisis answer {distress_hit}, safety-net line {crisis_line}); "
         f"ordinary messages with the line {ordinary_line}/{ordinary_total}"
+    )
+    print(
+        f"false alarms (crisis answer to an ordinary message) {len(false_alarms)}/{ordinary_total}"
+        f", of which {need_offered} offer the right need as a button"
     )
     print(f"distress rule hits {guard_hits}; parse time {1000 * elapsed / n:.1f} ms/message")
     print()
@@ -281,6 +299,8 @@ def report(
                     "fallback_share": fallback_share,
                     "crisis_safety_line": crisis_line,
                     "ordinary_safety_line": ordinary_line,
+                    "false_alarms": len(false_alarms),
+                    "false_alarms_need_offered": need_offered,
                     "per_intent": table,
                     "threshold_sweep": sweep,
                     "errors": errors,

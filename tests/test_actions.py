@@ -30,14 +30,15 @@ def tracker(
     entities: list[dict[str, Any]] | None = None,
     past_user_texts: tuple[str, ...] = (),
     distress_weight: float = 0.0,
+    ranking: list[dict[str, Any]] | None = None,
 ) -> Tracker:
-    """A tracker whose latest message is `text`, classified as `intent`."""
+    """A tracker whose latest message is `text`, classified as `intent` (then `ranking`)."""
     message = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.95},
         "intent_ranking": [
             {"name": intent, "confidence": 0.95},
-            {"name": "distress", "confidence": distress_weight},
+            *(ranking or [{"name": "distress", "confidence": distress_weight}]),
         ],
         "entities": entities or [],
         "metadata": {"channel": "web"},
@@ -219,6 +220,27 @@ def test_crisis_numbers_come_first(
         "/show_menu" in [b["payload"] for b in m.get("buttons") or []] for m in messages[2:]
     )
     assert offers_menu is (kind is None)
+
+
+def test_a_crisis_heard_only_by_the_classifier_offers_the_need_it_may_have_been(
+    app_settings: str,
+) -> None:
+    # As DistressGuard leaves it: distress first, the other intents at half their weight.
+    text = "mes parents me mettent dehors le mois prochain, il me faut un truc avant"
+    ranking = [{"name": "ask_housing", "confidence": 0.21}, {"name": "greet", "confidence": 0.3}]
+    unspecified = [{"entity": "distress_kind", "value": "unspecified"}]
+    messages, _ = run(ActionCrisis(), tracker(text, "distress", None, unspecified, ranking=ranking))
+    assert "115" in messages[0]["text"]
+    payloads = [b["payload"] for b in messages[-1]["buttons"]]
+    assert payloads == ["/ask_housing", "/show_menu"]
+    # A need too faint to name: the menu alone. A rule named the danger: no second guess.
+    faint = [{"name": "ask_housing", "confidence": 0.02}]
+    messages, _ = run(ActionCrisis(), tracker(text, "distress", None, unspecified, ranking=faint))
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["/show_menu"]
+    named = [{"entity": "distress_kind", "value": "homeless"}]
+    tonight = "je dors dehors ce soir"
+    messages, _ = run(ActionCrisis(), tracker(tonight, "distress", None, named, ranking=ranking))
+    assert all("/ask_housing" not in str(m.get("buttons")) for m in messages)
 
 
 def test_stop_ends_proactive_messages(app_settings: str) -> None:

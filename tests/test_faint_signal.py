@@ -8,6 +8,7 @@ from relais.safety.faint_signal import (
     FAINT_FLOOR,
     distress_weight,
     faint_distress,
+    runner_up,
     safety_line_shown,
 )
 
@@ -49,3 +50,16 @@ def test_safety_line_on_a_sentence_that_fell_back_or_a_faint_signal() -> None:
     assert safety_line_shown(parse("ask_money", 0.2), "plus un rond")
     assert not safety_line_shown(parse("ask_money", 0.02), "plus un rond")
     assert not safety_line_shown(parse("distress", 0.9), "je veux mourir")
+
+
+def test_runner_up_is_the_likeliest_need_above_its_floor() -> None:
+    ranking = [
+        {"name": "distress", "confidence": 1.0},
+        {"name": "greet", "confidence": 0.4},
+        {"name": "ask_housing", "confidence": 0.2},
+        {"name": "ask_job", "confidence": 0.1},
+    ]
+    needs = ("ask_job", "ask_housing")
+    assert runner_up(ranking, needs) == "ask_housing"
+    assert runner_up(ranking, needs, floor=0.3) is None
+    assert runner_up([], needs) is None

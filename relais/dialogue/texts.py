@@ -40,12 +40,12 @@ ALL_NUMBERS = (
 )
 
 
-def crisis_replies(kind: DistressKind | None) -> list[BotReply]:
+def crisis_replies(kind: DistressKind | None, other_need: str | None = None) -> list[BotReply]:
     """The crisis numbers, the right one first, then an offer of a human.
 
     Without a known kind (only the classifier heard distress, no rule named it) the bot may be
     wrong: it says so after the numbers and offers the menu, so a misread job question is not a
-    dead end.
+    dead end; ``other_need`` (the classifier's runner-up need, if any) comes first as a button.
     """
     first = _CRISIS_FIRST.get(kind) if kind is not None else None
     text = f"{first}\n{ALL_NUMBERS}" if first else f"🛑 {ALL_NUMBERS}"
@@ -60,13 +60,19 @@ def crisis_replies(kind: DistressKind | None) -> list[BotReply]:
         ),
     ]
     if kind is None:
+        title = dict((intent, title) for title, intent in MENU_ITEMS).get(other_need or "")
+        buttons: tuple[Button, ...] = (Button("❓ Autre question", "/show_menu"),)
+        if title is not None:
+            buttons = (Button(title, f"/{other_need}"), *buttons)
         replies.append(
-            BotReply(
-                "Et si j'ai mal compris ton message, dis-moi ce que tu cherches 🙂",
-                (Button("❓ Autre question", "/show_menu"),),
-            )
+            BotReply("Et si j'ai mal compris ton message, dis-moi ce que tu cherches 🙂", buttons)
         )
     return replies
+
+
+def need_intents() -> tuple[str, ...]:
+    """The needs of the menu (not the human, which the crisis answer offers already)."""
+    return tuple(intent for _, intent in MENU_ITEMS if intent.startswith("ask_"))
 
 
 def right_back_reply() -> BotReply:

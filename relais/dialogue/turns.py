@@ -334,11 +334,17 @@ class Dialogue:
 
     # -- safety and privacy -----------------------------------------------------------------
 
-    def crisis(self, state: State, text: str, kind: str | None) -> Turn:
-        """Crisis numbers at once, the right one first, then the offer of a human."""
+    def crisis(
+        self, state: State, text: str, kind: str | None, other_need: str | None = None
+    ) -> Turn:
+        """Crisis numbers at once, the right one first, then the offer of a human.
+
+        ``other_need``: the need the classifier would have answered, offered as a button when
+        no rule named the danger (the crisis reading may be wrong).
+        """
         turn = Turn(state)
         known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
-        turn.replies.extend(texts.crisis_replies(known or detect_distress(text)))
+        turn.replies.extend(texts.crisis_replies(known or detect_distress(text), other_need))
         return turn
 
     def opt_out(self, state: State, sender: str, channel: str) -> Turn:

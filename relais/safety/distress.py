@@ -472,6 +472,21 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:an|mwen|man) (?:vle|le|anvi|ka anvi) (?:mo|mouri|mourir)\b|"
         r"\b(?:an|mwen|man) pas (?:vle|le) viv\b|"
         r"\b(?:tchouye|touye|tchwe|tiye) (?:ko|tet|kor) (?:an |a )?mwen\b",
+        # From a twenty-sixth set (round 6): knowing where the key of the gun cabinet is.
+        r"\b(?:trouve|sais|connais|pris|pique|vole|chope)\w*(?: \w+){0,6} (?:cle|cles|code)"
+        r"(?: \w+){0,3} (?:armoire|coffre|placard|meuble) (?:a|aux|des|de|d) (?:fusils?|armes?)\b",
+        # Round 6: crisis messages of the sets that only the classifier caught, narrowly.
+        r"\bi (?:don t|dont|do not) want to be alive\b|\bi m done with (?:everything|it all|life)$|"
+        r"\b(?:don t|dont|do not) see the point (?:anymore|of living)\b",
+        r"\b(?:ce|ca|tout) (?:serait|sera|irait) (?:bien |tellement )?mieux sans moi\b"
+        r"(?! (?:pour|dans|sur|a) (?:le|la|les|l|ce|cette|mon|ma|ton|ta|votre|notre|leur)\b)",
+        r"\b(?:j ai|g|jai|a) (?:tout )?vide (?:toute )?(?:l armoire|la boite|le placard|la trousse|"
+        r"le tiroir) a pharmacie\b",
+        r"\b(?:ca fait|depuis)\b(?: \w+){0,4} (?:que je |je )?(?:regarde|fixe)\w* (?:les rails|"
+        r"les voies|le vide)\b",
+        r"\bdisparai\w* pour (?:de bon|toujours)\b",
+        r"\bsi je (?:reponds|repond) plus\b(?: \w+){0,3} (?:c est normal|t inquiete pas|"
+        r"ne vous inquietez pas)\b",
     ),
     DistressKind.SELF_HARM: (
         r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
@@ -483,6 +498,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"expres |volontairement )?(?:les |le |la |aux |au |sur les |sur le )?(?:bras|poignets?|"
         r"cuisses?|peau|jambes?|ventre|expres|jusqu au sang|au cutter|a la lame|au rasoir)\b",
         r"\b(?:je me coupe|me couper|je me mutile|je me brule)$",
+        # From a twenty-fourth set (round 6): "je me coupe encore", said in passing.
+        r"\bje me (?:coupe|recoupe|brule|scarifie) (?:encore|toujours|de nouveau|a nouveau|"
+        r"souvent|parfois|des fois|tous les (?:jours|soirs)|en cachette)\b"
+        r"(?! (?:les cheveux|la frange|les ongles|les pointes|du monde|de tout|des autres|de mes|"
+        r"de ma|de la|des gens|les doigts|le doigt|en cuisinant|au soleil))",
         r"\bentaill\w*|\bme suis (?:encore |deja |)(?:coupee?|taillad\w*|brulee?|griffee?) "
         r"(?:les |le |la |aux |au )?(?:bras|poignets?|cuisses?|veines|peau|jambes?|ventre)\b",
         r"\bme (?:fais|fait|faire) (?:du )?mal (?:avec|expres|volontairement|moi meme|quand)\b",
@@ -511,6 +531,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:coupures|cicatrices|entailles)\b(?: \w+){0,3} (?:sur |aux |a |les |des )?"
         r"(?:bras|avant bras|poignets|cuisses)\b|\b(?:bras|avant bras|poignets|cuisses)\b"
         r"(?: \w+){0,3} (?:coupures|cicatrices|entailles)\b",
+        # Round 6: a friend who cuts herself.
+        r"\b(?:s ouvr|se coup|se scarifi|se mutil|se taillad)\w* (?:les |le |la |ses |sa )?"
+        r"(?:bras|avant bras|poignets?|veines|cuisses?)\b",
     ),
     DistressKind.CHILD_DANGER: (
         rf"\b{_FAMILY}\b{_BETWEEN} {_ME}{_HIT}",
@@ -556,6 +579,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bsi je (?:le|la|te) quitt\w*\b(?: \w+){0,3} (?:il|elle) (?:me tue\w*|va me tuer|"
         r"me fera|me ferait|me defonce\w*|brule\w*|va bruler|mettra le feu)",
         r"\b(?:brul\w*|feu)\b(?: \w+){0,4} avec moi dedans\b",
+        # Round 6: a mother beaten by her partner.
+        r"\b(?:ma mere|ma reum|ma daronne|ma maman) s est fait (?:cogner|frapper|tabasser|taper) "
+        r"par (?:mon|son|notre) (?:daron|pere|beau pere|mec|copain|mari|compagnon)\b",
     ),
     DistressKind.HOMELESS: (
         r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
@@ -611,6 +637,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"dans une cage d escalier|sur le trottoir|aux urgences|dans les urgences)\b",
         r"\b(?:sleep|sleeping|slept) (?:in|on) the streets?\b|"
         r"\b(?:no|nowhere) (?:place )?to sleep\b|\bhomeless\b",
+        # Round 6: a night among the pallets of the warehouse.
+        r"\b(?:dormir|dors|dort|passer la nuit)\b(?: \w+){0,2} entre les palettes\b",
     ),
     DistressKind.IMMEDIATE_DANGER: (
         r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
@@ -737,6 +765,19 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?: \w+){0,2} (?:bouge|bougent|repond|repondent|reagit|reagissent) "
         r"(?:plus|pas|presque plus|meme pas)\b"
         r"(?! (?:au tel\w*|a mes (?:messages|appels)|aux messages|sur snap|sur insta|depuis))",
+        # Round 6: someone unresponsive after a fall or too many drugs; silenced by threats;
+        # touched and threatened; followed by a car; prostituted by night.
+        r"\b(?:collegue|pote|poto|ami|amie|frere|soeur|cousin|cousine|copain|copine|mec|gars|pere|"
+        r"mere|daron|daronne|reum|voisin|voisine|coloc|fille|garcon|quelqu un)\b(?: \w+){0,3} "
+        r"(?:tombe|tombee|chute|malaise|pris trop de (?:trucs|drogue|cachets|medocs|pilules|"
+        r"produits?))\b(?: \w+){0,6} (?:il|elle) (?:bouge|respire|reagit|repond) (?:plus|pas)\b",
+        r"\bsi je (?:parle|parlais|le dis|le disais|dis|disais|balance|balancais)\b(?: \w+){0,4} "
+        r"(?:il|elle|ils) (?:me|m) (?:retrouve|retrouverait|retrouveront|retrouvera|tue|tuerait|"
+        r"tuera|tueront)\b",
+        r"\bme fai\w* des (?:trucs|choses) que je (?:veux|voulais|voulait) pas\b",
+        r"\b(?:la|le|me|m) menace\w* et (?:la|le|me) touche\w*\b",
+        r"\b(?:voiture|scooter|camionnette|moto)\b(?: \w+){0,2} (?:qui )?tourne autour de moi\b",
+        r"\bfai\w* travailler la nuit dans des (?:hotels|apparts|airbnb)\b",
     ),
 }
 
@@ -762,6 +803,7 @@ _ORDINARY_ABSENCE_RE = re.compile(
 _AMBIGUOUS: tuple[str, ...] = (
     r"^(?:.* )?(?:jpp|j en peux plus) de (?:la|ma|cette) vie(?: .*)?$",
     r"\b(?:veux|voudrais|envie de) disparaitre\b",
+    r"\bmieux sans moi\b",
     r"\b(?:marre|saoule|saoulee) de (?:la|ma) vie\b",
     r"\b(?:ma|la) vie (?:n a|a) (?:plus|pas|aucun) (?:de )?sens\b",
     r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|vas|veut|veulent) me \w+",
@@ -789,6 +831,11 @@ _NOW_RE = re.compile(
     r"actuellement|deja|demain)\b"
 )
 _NIGHT_RE = re.compile(r"\b(?:dors|dort|dormi\w*|nuit|ce soir)\b")
+# "niveau thune jsuis à la rue": broke, not homeless (a twenty-seventh set, round 6).
+_MONEY_FIGURE_RE = re.compile(
+    r"\b(?:niveau|cote|question) (?:thune|thunes|tune|tunes|argent|fric|sous|budget|finances|"
+    r"compte|compte en banque|porte monnaie)\b"
+)
 _JPP_LIFE_RE = re.compile(r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b")
 
 # Priority when several kinds match: the most specific danger first.
@@ -815,6 +862,15 @@ def _later_not_tonight(normalized: str, span: str) -> bool:
     )
 
 
+def _broke_not_homeless(normalized: str) -> bool:
+    """'à la rue' said of money ("niveau thune jsuis à la rue"), with no night in sight."""
+    return (
+        _MONEY_FIGURE_RE.search(normalized) is not None
+        and _NOW_RE.search(normalized) is None
+        and _NIGHT_RE.search(normalized) is None
+    )
+
+
 def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
     found: set[DistressKind] = set()
     for kind, pattern in _COMPILED:
@@ -823,7 +879,9 @@ def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
             continue
         if laughing and any(p.search(match.group(0)) for p in _COMPILED_AMBIGUOUS):
             continue
-        if kind is DistressKind.HOMELESS and _later_not_tonight(normalized, match.group(0)):
+        if kind is DistressKind.HOMELESS and (
+            _later_not_tonight(normalized, match.group(0)) or _broke_not_homeless(normalized)
+        ):
             continue
         found.add(kind)
     if not laughing and _JPP_LIFE_RE.search(normalized):

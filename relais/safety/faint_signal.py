@@ -10,7 +10,7 @@ set's two misses had 0.27 and 0.15 (nlu/PIPELINES.md, round 5).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 DISTRESS_INTENT = "distress"
@@ -19,6 +19,10 @@ FAINT_FLOOR = 0.1
 # A fallback on a message this long shows the line too: one- or two-word replies and keyboard
 # mashing get none, a sentence may hide a crisis.
 SENTENCE_MIN_WORDS = 3
+# A need the classifier gave this much (halved by DistressGuard: 0.1 before) is offered as a
+# button under a crisis answer that only the classifier asked for: if the crisis reading was
+# wrong, the young person's need is one tap away.
+RUNNER_UP_FLOOR = 0.05
 
 
 def distress_weight(ranking: Iterable[Mapping[str, Any]], intent: str = DISTRESS_INTENT) -> float:
@@ -27,6 +31,23 @@ def distress_weight(ranking: Iterable[Mapping[str, Any]], intent: str = DISTRESS
         (float(item.get("confidence") or 0.0) for item in ranking if item.get("name") == intent),
         default=0.0,
     )
+
+
+def runner_up(
+    ranking: Iterable[Mapping[str, Any]], among: Collection[str], floor: float = RUNNER_UP_FLOOR
+) -> str | None:
+    """The likeliest intent of ``among`` in an ``intent_ranking``, if it got ``floor`` or more.
+
+    When only the classifier heard distress, DistressGuard keeps the other intents in the
+    ranking at half their weight: the need it would otherwise have answered is the runner-up.
+    """
+    weights = {
+        str(item.get("name")): float(item.get("confidence") or 0.0)
+        for item in ranking
+        if item.get("name") in among
+    }
+    best = max(weights, key=lambda name: weights[name], default=None)
+    return best if best is not None and weights[best] >= floor else None
 
 
 def faint_distress(parse_data: Mapping[str, Any]) -> bool:

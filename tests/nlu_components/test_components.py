@@ -1,4 +1,4 @@
-"""DistressGuard and TfidfLogisticRegressionClassifier, run as Rasa runs them."""
+"""PlaceGuard, DistressGuard and TfidfLogisticRegressionClassifier, run as Rasa runs them."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from nlu.components.distress_guard import DistressGuard
+from nlu.components.place_guard import PlaceGuard
 from nlu.components.tfidf_logreg import (
     TfidfLogisticRegressionClassifier,
     inverse_document_frequency,
@@ -100,18 +101,27 @@ def test_classifier_without_a_trained_model_leaves_messages_alone(tmp_path: Path
     assert message.get(INTENT) is None
 
 
-def _guarded(text: str, intent: str, confidence: float, distress: float = 0.1) -> Message:
-    """``text`` classified as ``intent``, with ``distress`` second, then through the guard."""
+def _guarded(
+    text: str, intent: str, confidence: float, distress: float = 0.1, places: bool = False
+) -> Message:
+    """``text`` classified as ``intent``, with ``distress`` second, then through the guard(s).
+
+    With ``places``, PlaceGuard runs first, as in config.yml.
+    """
     message = Message(data={TEXT: text})
     message.set(INTENT, {"name": intent, "confidence": confidence})
     ranking = [{"name": intent, "confidence": confidence}]
     if intent != "distress":
         ranking.append({"name": "distress", "confidence": distress})
     message.set(INTENT_RANKING_KEY, ranking)
-    guard = DistressGuard.create(
-        DistressGuard.get_default_config(), None, Resource("guard"), _context("guard")
-    )
-    guard.process([message])
+    guards: list[type[PlaceGuard] | type[DistressGuard]] = [DistressGuard]
+    if places:
+        guards.insert(0, PlaceGuard)
+    for guard in guards:
+        component = guard.create(
+            guard.get_default_config(), None, Resource("guard"), _context("guard")
+        )
+        component.process([message])
     return message
 
 
@@ -150,3 +160,25 @@ def test_guard_leaves_ordinary_messages_alone() -> None:
     message = _guarded("je cherche un taf a argenteuil", "ask_job", 0.9)
     assert message.get(INTENT) == {"name": "ask_job", "confidence": 0.9}
     assert not message.get(ENTITIES)
+
+
+def test_a_commune_name_alone_is_a_location_not_a_crisis() -> None:
+    # "coulommiers" alone: round 6's classifier put all its weight on distress.
+    message = _guarded("coulommiers", "distress", 0.62, places=True)
+    assert message.get(INTENT) == {"name": "inform_location", "confidence": 1.0}
+    assert message.get(INTENT_RANKING_KEY) == [{"name": "inform_location", "confidence": 1.0}]
+    assert _kinds(message) == []
+    for text in ("77120", "jhabite a st ouen l aumone", "paris 18", "pierrefitte"):
+        reread = _guarded(text, "nlu_fallback", 0.3, distress=0.35, places=True)
+        assert reread.get(INTENT)["name"] == "inform_location", text
+
+
+def test_a_place_inside_a_crisis_or_a_need_changes_nothing() -> None:
+    crisis = _guarded("jsuis a meaux et je veux mourir", "inform_location", 0.7, places=True)
+    assert crisis.get(INTENT) == {"name": "distress", "confidence": 1.0}
+    assert _kinds(crisis) == ["suicide"]
+    need = _guarded("je cherche du taf a meaux", "ask_job", 0.8, places=True)
+    assert need.get(INTENT) == {"name": "ask_job", "confidence": 0.8}
+    for word in ("oui", "vert", "merci", "la tombe"):
+        ordinary = _guarded(word, "affirm", 0.9, places=True)
+        assert ordinary.get(INTENT)["name"] == "affirm", word

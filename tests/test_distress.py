@@ -445,10 +445,19 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("le proprio me menace et me touche quand je paie le loyer", K.IMMEDIATE_DANGER),
     ("une camionnette tourne autour de moi depuis la sortie du lycée", K.IMMEDIATE_DANGER),
     ("un mec la fait travailler la nuit dans des apparts, elle a 16 ans", K.IMMEDIATE_DANGER),
+    ("combien de cachets faut-il prendre pour ne plus se réveiller ?", K.SUICIDE),
+    ("je serai pas là pour mon rdv de lundi. ni après.", K.SUICIDE),
+    ("t'inquiète bientôt je serai plus là pour vous déranger", K.SUICIDE),
+    ("là-haut y aura pas de papiers à remplir, j'ai choisi la date", K.SUICIDE),
     ("je suis à la rue depuis hier, niveau argent j'ai plus rien", K.HOMELESS),
 ]
 
 LOOKALIKES: list[str] = [
+    "je serai plus là pour te déranger cet été, je pars en vacances",
+    "on a fixé la date du rdv, c'est au bureau là-haut au 2e étage ?",
+    "je prends de la mélatonine pour ne plus me réveiller la nuit",
+    "un truc pour ne plus me réveiller à 4h du matin ?",
+    "je serai pas là pour le rdv de lundi, je peux décaler ?",
     "ce serait mieux sans moi pour le projet de groupe, je peux me retirer ?",
     "la soirée serait mieux sans moi mdr",
     "je regarde les rails pour voir si le rer arrive",

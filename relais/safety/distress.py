@@ -291,6 +291,11 @@ _NOT_SKIPPING = (
     r"dans le train en marche|a la corde|en l air|une ligne|une page|une question))"
 )
 _BETWEEN = r"(?: \w+){0,5}"
+# "pour ne plus me réveiller la nuit / à 4h": insomnia, not a wish to die.
+_NOT_A_NIGHT_TIME = (
+    r"(?! (?:la nuit|en pleine nuit|a \d|avant|tot|trop tot|pendant|au milieu|tous|toutes|"
+    r"le matin|en sursaut))"
+)
 _ADV = r"(?:(?:encore|deja|souvent|toujours|tout le temps|parfois|des fois|aussi|meme) )?"
 # Object pronoun then an optional adverb; ends with a space.
 _ME = rf"(?:me|m|m a|ma|m ont|m avait|m avaient) {_ADV}"
@@ -329,7 +334,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:sauter|me jeter|me lancer) (?:du|d un|par la|de la|du haut d un|sous un|"
         r"sous le|dans la|dans le) (?:pont|fenetre|toit|balcon|immeuble|train|metro|rer|"
         r"seine|falaise|voie)\b",
-        r"\bdormir pour toujours\b|\b(?:ne plus|ne jamais|plus jamais|jamais plus) me reveiller\b",
+        r"\bdormir pour toujours\b|\b(?:ne plus|ne jamais|plus jamais|jamais plus) me reveiller\b"
+        + _NOT_A_NIGHT_TIME,
         r"\bpersonne (?:ne )?(?:va |vont |n va |ne va )?(?:me )?"
         r"(?:regretter\w*|remarquer\w*|verr\w*|voir|pleurer\w*)"
         r"(?: \w+){0,2} si je (?:pars|partais|meurs|mourais|disparais|disparaissais|me tue)\b",
@@ -487,6 +493,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bdisparai\w* pour (?:de bon|toujours)\b",
         r"\bsi je (?:reponds|repond) plus\b(?: \w+){0,3} (?:c est normal|t inquiete pas|"
         r"ne vous inquietez pas)\b",
+        # From a twenty-eighth set (round 6): a literal question, a veiled goodbye.
+        r"\bpour (?:ne )?(?:plus jamais|plus|jamais) (?:me|se|m|s) reveiller\b" + _NOT_A_NIGHT_TIME,
+        r"\b(?:pas|plus) (?:etre )?la pour\b(?: \w+){0,6} ni apres\b",
+        r"\bla haut\b(?: \w+){0,10} (?:choisi|fixe|prevu|pose) (?:la|une|ma) date\b"
+        r"(?! (?:du|de|d|pour|avec))|\b(?:choisi|fixe|prevu|pose) (?:la|une|ma) date\b"
+        r"(?! (?:du|de|d|pour|avec))(?: \w+){0,10} la haut\b",
     ),
     DistressKind.SELF_HARM: (
         r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
@@ -791,6 +803,9 @@ _ABSENCE_PATTERNS: tuple[str, ...] = (
     r"(?: \w+){0,2} (?:je suis|je serai|serai|je serais) plus la\b",
     r"\b(?:je suis|je serai|serai|je serais|etre) plus la (?:d ici|dans) (?:lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|demain|\w+ (?:semaines?|jours?|mois))\b",
+    # Round 6: "bientôt je serai plus là pour les déranger".
+    r"\b(?:serai|serais|sera) plus la pour (?:les|vous|te|le|la|leur|l) (?:deranger|embeter|"
+    r"gener|saouler|soler|emmerder)\b",
 )
 _ORDINARY_ABSENCE_RE = re.compile(
     r"\b(?:vacances|demenag\w*|voyage\w*|pars (?:a|en|au|aux|pour|chez)|part (?:a|en|au|pour)|"

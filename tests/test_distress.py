@@ -453,6 +453,7 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
 ]
 
 LOOKALIKES: list[str] = [
+    "je veux plus exister pour vos relances, coupez tout",
     "je serai plus là pour te déranger cet été, je pars en vacances",
     "on a fixé la date du rdv, c'est au bureau là-haut au 2e étage ?",
     "je prends de la mélatonine pour ne plus me réveiller la nuit",

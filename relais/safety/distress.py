@@ -315,8 +315,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bplus (?:envie|gout|la force|le courage) de (?:vivre|rien)\b",
         r"\b(?:veu[xt]|voudrais|aimerais|envie de|prefere|prefererais) (?:plus|ne plus|pas) "
         r"(?:vivre|exister|etre la|etre en vie|me reveiller|respirer)\b"
-        r"(?! (?:dans|sur|chez) (?:votre|vos|ta|tes|la|le|les|ce|cette) (?:base|fichier|fichiers|"
-        r"donnees|systeme|liste|appli|application|site|ordi|ordinateur))"
+        r"(?! (?:dans|sur|chez|pour) (?:votre|vos|ta|tes|la|le|les|ce|cette) (?:base|fichiers?|"
+        r"donnees|systeme|liste|appli|application|site|ordi|ordinateur|relances?|notifs?|"
+        r"notifications?|messages?|mails?|sms))"
         # "je veux plus vivre avec eux / chez ma mère / ici": a housing wish (ask_housing).
         r"(?!(?: \w+)? (?:avec|chez|ici|la bas|sous le meme toit|a cote|pres|loin)\b)",
         r"\b(?:marre|fatigue|fatiguee|degoute|degoutee|saoule|saoulee) de (?:la vie|ma vie|"

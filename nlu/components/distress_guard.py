@@ -25,10 +25,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_CONFIDENCE,
@@ -45,6 +42,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu.components.untrained import UntrainedComponent
 from relais.safety.distress import detect_all_distress
 from relais.safety.faint_signal import distress_weight
 
@@ -56,7 +54,7 @@ UNSPECIFIED_KIND = "unspecified"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class DistressGuard(GraphComponent):
+class DistressGuard(UntrainedComponent):
     """Overrides the predicted intent with ``distress`` when the safety rules fire."""
 
     @staticmethod
@@ -78,24 +76,10 @@ class DistressGuard(GraphComponent):
         self._tag_model = bool(config.get("tag_model_predictions", True))
         self._floor = float(config.get("model_floor", 0.3))
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "DistressGuard":
-        return cls({**cls.get_default_config(), **config})
-
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._process_one(message)
         return messages
-
-    def process_training_data(self, training_data: Any) -> Any:
-        # Not trainable: nothing to learn, training data passes through untouched.
-        return training_data
 
     # ------------------------------------------------------------------ helpers
 

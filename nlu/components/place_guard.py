@@ -22,10 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -35,6 +32,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu.components.untrained import UntrainedComponent
+
 from relais.routing.place_names import is_place_only
 
 LOCATION_INTENT = "inform_location"
@@ -43,7 +42,7 @@ LOCATION_INTENT = "inform_location"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class PlaceGuard(GraphComponent):
+class PlaceGuard(UntrainedComponent):
     """Reads a message made only of a commune name or postal code as ``inform_location``."""
 
     @staticmethod
@@ -53,16 +52,6 @@ class PlaceGuard(GraphComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._intent = config.get("intent", LOCATION_INTENT)
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "PlaceGuard":
-        return cls({**cls.get_default_config(), **config})
-
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text: Optional[str] = message.get(TEXT)
@@ -71,7 +60,3 @@ class PlaceGuard(GraphComponent):
                 message.set(INTENT, dict(top), add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [dict(top)], add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: Any) -> Any:
-        # Not trainable: nothing to learn, training data passes through untouched.
-        return training_data

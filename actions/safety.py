@@ -28,6 +28,6 @@ class ActionCrisis(Action):
             state,
             latest_text(tracker),
             entity(tracker, "distress_kind"),
-            other_need=runner_up(ranking, texts.need_intents()),
+            other_need=runner_up(ranking, texts.NEED_INTENTS),
         )
         return emit(dispatcher, tracker, state, turn)

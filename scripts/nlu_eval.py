@@ -36,12 +36,10 @@ _REPO = str(Path(__file__).resolve().parents[1])
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
-from relais.dialogue.texts import need_intents  # noqa: E402
+from relais.dialogue.texts import NEED_INTENTS as NEEDS  # noqa: E402
 from relais.safety.faint_signal import DISTRESS_INTENT as DISTRESS  # noqa: E402
 from relais.safety.faint_signal import FALLBACK_INTENT as FALLBACK  # noqa: E402
 from relais.safety.faint_signal import runner_up, safety_line_shown  # noqa: E402
-
-NEEDS = need_intents()
 
 _ENTITY_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 

@@ -60,7 +60,7 @@ def crisis_replies(kind: DistressKind | None, other_need: str | None = None) -> 
         ),
     ]
     if kind is None:
-        title = dict((intent, title) for title, intent in MENU_ITEMS).get(other_need or "")
+        title = _MENU_TITLES.get(other_need or "")
         buttons: tuple[Button, ...] = (Button("❓ Autre question", "/show_menu"),)
         if title is not None:
             buttons = (Button(title, f"/{other_need}"), *buttons)
@@ -68,11 +68,6 @@ def crisis_replies(kind: DistressKind | None, other_need: str | None = None) -> 
             BotReply("Et si j'ai mal compris ton message, dis-moi ce que tu cherches 🙂", buttons)
         )
     return replies
-
-
-def need_intents() -> tuple[str, ...]:
-    """The needs of the menu (not the human, which the crisis answer offers already)."""
-    return tuple(intent for _, intent in MENU_ITEMS if intent.startswith("ask_"))
 
 
 def right_back_reply() -> BotReply:
@@ -118,6 +113,11 @@ MENU_ITEMS: tuple[tuple[str, str], ...] = (
     ("🗂️ Mes papiers", "ask_admin"),
     ("🙋 Parler à quelqu'un", "request_human"),
 )
+
+
+_MENU_TITLES = {intent: title for title, intent in MENU_ITEMS}
+# The needs of the menu (not the human, which the crisis answer offers already).
+NEED_INTENTS = tuple(intent for _, intent in MENU_ITEMS if intent.startswith("ask_"))
 
 
 def menu_reply(text: str = "Tu cherches quoi ? Choisis ou écris-le avec tes mots 👇") -> BotReply:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -65,3 +67,7 @@ DEPARTMENT_WORDS = _words("departement dep dept dpt")
 OUTSIDE_BEFORE_IDF_PREFIX = _words(
     "abbeville armentieres bernay bordeaux cannes laval limoges rochefort valence vienne"
 ) | {"la madeleine"}
+
+# Words and ordinals around an arrondissement number ("paris 18e", "18eme arrondissement").
+ARRONDISSEMENT_WORDS = _words("arrondissement arrondissements arr arrdt ardt")
+ORDINAL = re.compile(r"^(\d{1,2})(?:e|er|ere|eme|em|ieme|me)$")

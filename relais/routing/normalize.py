@@ -38,6 +38,19 @@ def normalize_text(text: str) -> str:
     return " ".join(normalize_tokens(text))
 
 
+_ARTICLES = frozenset({"le", "la", "les", "l"})
+_ELIDED = re.compile(r"\b([ld]) (?=\w)")
+
+
+def name_variants(key: str) -> set[str]:
+    """A normalized place name, without its leading article, and with l'/d' glued ("laumone")."""
+    tokens = key.split()
+    variants = {key}
+    if len(tokens) > 1 and tokens[0] in _ARTICLES:
+        variants.add(" ".join(tokens[1:]))
+    return variants | {_ELIDED.sub(r"\1", variant) for variant in variants}
+
+
 def clean_spaces(text: str) -> str:
     """Strip and collapse runs of whitespace (for display of source addresses)."""
     return " ".join(text.split())

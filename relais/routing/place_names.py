@@ -13,31 +13,23 @@ Standard library and the light modules of this package only: it runs in the Rasa
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-from relais.routing.lexicon import COMMON_WORDS, CONNECTORS, FILLERS, GENERIC
-from relais.routing.normalize import normalize_text, normalize_tokens
+from relais.routing.lexicon import (
+    ARRONDISSEMENT_WORDS,
+    COMMON_WORDS,
+    CONNECTORS,
+    FILLERS,
+    GENERIC,
+    ORDINAL,
+)
+from relais.routing.normalize import name_variants, normalize_text, normalize_tokens
 from relais.routing.reference import load_reference
 
-_ARTICLES = frozenset({"le", "la", "les", "l"})
-_POSTAL_CODE = re.compile(r"^(75|77|78|91|92|93|94|95)\d{3}$")
-_ARRONDISSEMENT = re.compile(r"^(?:[1-9]|1\d|20)(?:e|er|eme|em|me)?$")
 _MAX_TOKENS = 12
-_ARRONDISSEMENT_WORDS = frozenset({"arrondissement", "arr", "arrdt", "ardt"})
 # Fillers that may surround the place: "j'habite à", "ma ville c'est", "vers", "svp"... but not
 # "oui", "ok", "merci" alone, which are answers of their own and are never the whole place.
 _FILLERS = FILLERS | {"pres", "de", "du", "d", "dans", "en", "region", "cote", "coin"}
-
-
-def _variants(key: str) -> set[str]:
-    """The name, without its leading article, and with elided l'/d' glued ("laumone")."""
-    tokens = key.split()
-    variants = {key}
-    if len(tokens) > 1 and tokens[0] in _ARTICLES:
-        variants.add(" ".join(tokens[1:]))
-    variants |= {re.sub(r"\b([ld]) (?=\w)", r"\1", variant) for variant in variants}
-    return variants
 
 
 def _distinctive(key: str) -> bool:
@@ -66,7 +58,7 @@ def place_names() -> frozenset[str]:
     names = {
         head
         for name in raw
-        for variant in _variants(normalize_text(name))
+        for variant in name_variants(normalize_text(name))
         for head in _heads(variant)
         if _distinctive(head)
     }
@@ -80,8 +72,12 @@ def postal_codes() -> frozenset[str]:
 
 
 def _is_paris_arrondissement(tokens: list[str]) -> bool:
-    rest = [t for t in tokens[1:] if t not in _ARRONDISSEMENT_WORDS]
-    return tokens[0] == "paris" and len(rest) == 1 and _ARRONDISSEMENT.match(rest[0]) is not None
+    rest = [t for t in tokens[1:] if t not in ARRONDISSEMENT_WORDS]
+    if tokens[0] != "paris" or len(rest) != 1:
+        return False
+    ordinal = ORDINAL.match(rest[0])
+    number = ordinal.group(1) if ordinal else rest[0]
+    return number.isdigit() and 1 <= int(number) <= 20
 
 
 def is_place_only(text: str) -> bool:
@@ -93,7 +89,7 @@ def is_place_only(text: str) -> bool:
     (False, False, False)
     """
     tokens = normalize_tokens(text)
-    codes = [t for t in tokens if _POSTAL_CODE.match(t)]
+    codes = [t for t in tokens if len(t) == 5 and t.isdigit()]
     if len(codes) > 1 or any(code not in postal_codes() for code in codes):
         return False
     tokens = [t for t in tokens if t not in codes]

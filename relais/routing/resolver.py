@@ -13,15 +13,17 @@ from rapidfuzz.distance import Levenshtein
 
 from relais.routing.lexicon import (
     AMOUNT_WORDS,
+    ARRONDISSEMENT_WORDS,
     COMMON_WORDS,
     CONNECTORS,
     DEPARTMENT_WORDS,
     FILLERS,
     GENERIC,
     LOCATION_CUES,
+    ORDINAL,
     OUTSIDE_BEFORE_IDF_PREFIX,
 )
-from relais.routing.normalize import normalize_text, normalize_tokens
+from relais.routing.normalize import name_variants, normalize_text, normalize_tokens
 from relais.routing.phonetic import sound_key
 from relais.routing.reference import (
     IDF_DEPARTMENTS,
@@ -57,9 +59,6 @@ _DEPARTMENT_NAMES = {
     "val d oise": "95",
     "val doise": "95",
 }
-_ARTICLES = frozenset({"le", "la", "les", "l"})
-_ARRONDISSEMENT_WORDS = frozenset({"arrondissement", "arrondissements", "arr", "arrdt", "ardt"})
-_ORDINAL = re.compile(r"^(\d{1,2})(?:e|er|ere|eme|em|ieme|me)$")
 _ARTICLE_BEFORE_NUMBER = frozenset({"le", "du", "dans"})
 
 
@@ -110,18 +109,6 @@ class _Index:
     sounds: dict[str, tuple[str, ...]]
 
 
-def _variants(key: str) -> set[str]:
-    """Name variants: as is, without leading article, with elided l'/d' glued ("laumone")."""
-    tokens = key.split()
-    variants = {key}
-    if len(tokens) > 1 and tokens[0] in _ARTICLES:
-        variants.add(" ".join(tokens[1:]))
-    for variant in list(variants):
-        glued = re.sub(r"\b([ld]) (?=\w)", r"\1", variant)
-        variants.add(glued)
-    return variants
-
-
 def _add(names: dict[str, dict[str, int]], key: str, insee: str, kind: int) -> None:
     entry = names.setdefault(key, {})
     entry[insee] = min(kind, entry.get(insee, kind))
@@ -130,7 +117,7 @@ def _add(names: dict[str, dict[str, int]], key: str, insee: str, kind: int) -> N
 def _add_name(
     names: dict[str, dict[str, int]], name: str, insee: str, kind: int, prefixes: bool
 ) -> None:
-    for variant in _variants(normalize_text(name)):
+    for variant in name_variants(normalize_text(name)):
         if not variant:
             continue
         _add(names, variant, insee, kind)
@@ -223,9 +210,9 @@ def _ignorable(token: str) -> bool:
     return (
         token in FILLERS
         or token.isdigit()
-        or token in _ARRONDISSEMENT_WORDS
+        or token in ARRONDISSEMENT_WORDS
         or token in DEPARTMENT_WORDS
-        or _ORDINAL.match(token) is not None
+        or ORDINAL.match(token) is not None
     )
 
 
@@ -253,7 +240,7 @@ def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole
         elif "01" <= token[:2] <= "98":
             evidence.outside = True
         return
-    ordinal = _ORDINAL.match(token)
+    ordinal = ORDINAL.match(token)
     value = (
         int(ordinal.group(1))
         if ordinal
@@ -263,7 +250,7 @@ def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole
     )
     arrondissement_context = (
         previous == "paris"
-        or following in _ARRONDISSEMENT_WORDS
+        or following in ARRONDISSEMENT_WORDS
         or (ordinal is not None and (whole or previous in _ARTICLE_BEFORE_NUMBER))
     )
     if 1 <= value <= 20 and arrondissement_context:

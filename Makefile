@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: help install run train test lint test-unit test-components validate test-stories nlu-eval test-integration \
-        bench-routing bench-simulate browser clean
+        bench-routing bench-simulate conversation-eval browser clean
 
 help:
 	@echo "make run        set everything up on first use, then run Relais (web chat on http://127.0.0.1:8000)"
@@ -22,6 +22,7 @@ help:
 	@echo "make nlu-eval   NLU figures on the held-out sets (tests/nlu)"
 	@echo "make bench-routing  routing speed figures"
 	@echo "make bench-simulate 500 simulated young people through the real stack, with survey figures"
+	@echo "make conversation-eval  scripted conversations (tests/conversations) checked turn by turn"
 
 $(UV):
 	python3 -m venv $(TOOLS)
@@ -85,7 +86,7 @@ nlu-eval: train
 test-integration: train browser
 	.venv/bin/pytest -q -m "rasa or browser"
 
-test: lint test-unit test-components validate test-stories nlu-eval test-integration
+test: lint test-unit test-components validate test-stories nlu-eval conversation-eval test-integration
 
 bench-routing: .venv/.installed
 	$(PY) scripts/bench_routing.py
@@ -97,6 +98,18 @@ bench-simulate: train
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.db RASA_URL=http://127.0.0.1:5015 \
 	  ACTION_SERVER_URL=http://127.0.0.1:5065 \
 	  $(PY) -m relais.cli simulate --n $(BENCH_N) --seed 1 --concurrency 8
+
+# Conversations written by people who never saw the bot, replayed through the real stack and
+# checked turn by turn (into var/replay.db): every crisis expectation must be met.
+CONVERSATIONS ?= $(sort $(wildcard tests/conversations/*.yml))
+CONVERSATIONS_MIN_MET ?= 0.95
+conversation-eval: train
+	@mkdir -p var/results
+	rm -f var/replay.db var/replay.db-*
+	DATABASE_URL=sqlite:///$(CURDIR)/var/replay.db RASA_URL=http://127.0.0.1:5017 \
+	  ACTION_SERVER_URL=http://127.0.0.1:5067 \
+	  $(PY) -m relais.cli replay $(CONVERSATIONS) --min-met $(CONVERSATIONS_MIN_MET) \
+	  --json var/results/conversations.json
 
 clean:
 	rm -rf models var/results

@@ -45,7 +45,22 @@ class ActionYesNo(Action):
             yes=yes,
             topic=topic,
             recent_texts=recent_user_texts(tracker),
+            text=latest_text(tracker),
         )
+        return emit(dispatcher, tracker, state, turn)
+
+
+class ActionOutOfScope(Action):
+    """Off-topic: unless it names the commune the bot asked for, say so and show the menu."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        state = state_of(tracker)
+        turn = dialogue().out_of_scope(state, tracker.sender_id, latest_text(tracker))
         return emit(dispatcher, tracker, state, turn)
 
 
@@ -59,5 +74,11 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        turn = dialogue().fallback(state, tracker.sender_id, latest_text(tracker))
+        turn = dialogue().fallback(
+            state,
+            tracker.sender_id,
+            latest_text(tracker),
+            channel_of(tracker),
+            recent_user_texts(tracker),
+        )
         return emit(dispatcher, tracker, state, turn)

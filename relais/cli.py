@@ -1,4 +1,4 @@
-"""`relais`: the one command line (run, train, where, chat, db) that the Makefile calls."""
+"""`relais`: the one command line (run, train, where, chat, db, replay…) that the Makefile calls."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from relais.campaigns import add_campaign_parser
-from relais.config import settings
+from relais.config import Settings, settings
 
 
 def _where(args: argparse.Namespace) -> int:
@@ -67,45 +69,82 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _simulate(args: argparse.Namespace) -> int:
+async def _on_stack(config: Settings, work: Callable[[Any], Awaitable[str]]) -> str:
+    """Run ``work(app)`` on the web chat app, starting Rasa and the action server if needed."""
     from bot.rasa_client import RasaClient
     from bot.server import build_app
     from relais.services import start_services, train
+
+    rasa = RasaClient(config.rasa_url, config.action_server_url, config.rasa_token)
+    services = None
+    if not await rasa.healthy():
+        train()
+        print("Starting Rasa and the action server (about a minute)…", file=sys.stderr)
+        services = await asyncio.to_thread(start_services, config)
+    try:
+        return await work(build_app(config, rasa))
+    finally:
+        await rasa.close()
+        if services is not None:
+            services.stop()
+
+
+def _scripted_config() -> Settings:
+    """Settings for scripted young people: they answer as fast as the bot, from one address."""
+    return replace(settings(), web_session_rate=None, web_address_rate=None)
+
+
+def _simulate(args: argparse.Namespace) -> int:
     from relais.simulate.report import followup_figures, render
     from relais.simulate.runner import simulate
-    from store.migrate import upgrade
 
-    # Simulated young people are scripts answering as fast as the bot does, all from one address.
-    config = replace(settings(), web_session_rate=None, web_address_rate=None)
-    upgrade(config.database_url)
+    config = _scripted_config()
 
-    async def run() -> str:
-        rasa = RasaClient(config.rasa_url, config.action_server_url, config.rasa_token)
-        services = None
-        if not await rasa.healthy():
-            train()
-            print("Starting Rasa and the action server (about a minute)…", file=sys.stderr)
-            services = await asyncio.to_thread(start_services, config)
-        try:
-            app = build_app(config, rasa)
+    async def work(app: Any) -> str:
+        def progress(done: int, total: int) -> None:
+            bar = "#" * (30 * done // total)
+            print(f"\r[{bar:<30}] {done}/{total}", end="", file=sys.stderr, flush=True)
 
-            def progress(done: int, total: int) -> None:
-                bar = "#" * (30 * done // total)
-                print(f"\r[{bar:<30}] {done}/{total}", end="", file=sys.stderr, flush=True)
+        result = await simulate(
+            app, config.database_url, config.secret_key, args.n, args.seed,
+            args.concurrency, progress,
+        )  # fmt: skip
+        print(file=sys.stderr)
+        return render(result, followup_figures(config.database_url))
 
-            result = await simulate(
-                app, config.database_url, config.secret_key, args.n, args.seed,
-                args.concurrency, progress,
-            )  # fmt: skip
-            print(file=sys.stderr)
-            return render(result, followup_figures(config.database_url))
-        finally:
-            await rasa.close()
-            if services is not None:
-                services.stop()
-
-    print(asyncio.run(run()))
+    print(asyncio.run(_on_stack(config, work)))
     return 0
+
+
+def _replay(args: argparse.Namespace) -> int:
+    from relais.simulate.replay import Replay, replay
+    from relais.simulate.replay_report import figures, render
+    from relais.simulate.scripted import ScriptError, load_conversations
+
+    try:
+        conversations = load_conversations(args.files)
+    except (OSError, ScriptError) as error:
+        print(f"relais replay: {error}", file=sys.stderr)
+        return 2
+    config = _scripted_config()
+    result: list[Replay] = []
+
+    async def work(app: Any) -> str:
+        done = await replay(
+            app, conversations, config.database_url, config.secret_key, args.concurrency
+        )
+        result.append(done)
+        return render(done)
+
+    print(asyncio.run(_on_stack(config, work)))
+    numbers = figures(result[0])
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(numbers, indent=2), encoding="utf-8")
+    crisis_ok, crisis_n = numbers["by_expectation"].get("crisis", [0, 0])
+    met = numbers["expectations_met"] / max(numbers["expectations"], 1)
+    failed = crisis_ok < crisis_n or numbers["turn_errors"] > 0 or met < args.min_met
+    return 1 if failed else 0
 
 
 def _chat(args: argparse.Namespace) -> int:
@@ -114,7 +153,7 @@ def _chat(args: argparse.Namespace) -> int:
     return asyncio.run(chat(settings()))
 
 
-NEEDS_DATABASE = frozenset({"run", "chat", "simulate", "campaign"})
+NEEDS_DATABASE = frozenset({"run", "chat", "simulate", "replay", "campaign"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,6 +184,18 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=1)
     simulate.add_argument("--concurrency", type=int, default=8)
     simulate.set_defaults(func=_simulate)
+
+    replay = sub.add_parser(
+        "replay", help="scripted conversations through the real stack, checked turn by turn"
+    )
+    replay.add_argument("files", nargs="+", type=Path, help="conversation files (YAML)")
+    replay.add_argument("--concurrency", type=int, default=4)
+    replay.add_argument("--json", type=Path, help="write the figures here")
+    replay.add_argument(
+        "--min-met", type=float, default=0.0,
+        help="fail below this share of expectations met (crisis ones must all be met)",
+    )  # fmt: skip
+    replay.set_defaults(func=_replay)
 
     chat = sub.add_parser("chat", help="talk to the running bot in the terminal")
     chat.set_defaults(func=_chat)

@@ -10,13 +10,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.conversation import ActionDefaultFallback, ActionYesNo
+from actions.conversation import ActionDefaultFallback, ActionOutOfScope, ActionYesNo
 from actions.handoff import ActionRequestHuman
 from actions.location import ActionSetLocation
 from actions.needs import ActionAnswerNeed, ActionGreet
 from actions.privacy import ActionDeleteData, ActionOptOut
 from actions.safety import ActionCrisis
 from relais.dialogue import texts
+from relais.dialogue.turns import keyboard_mash, leading_yes_no
 from store.db import session_scope
 from store.models import Consent, HandoffRequest, Need, YoungPerson
 
@@ -315,3 +316,146 @@ def test_a_position_in_paris_gives_the_mission_locale_without_a_commune(app_sett
     )
     assert "Mission Locale Paris" in messages[0]["text"] and after["ml_code"] == "75119"
     assert after.get("commune_insee") is None
+
+
+# --- found by replaying independently written conversations (tests/conversations) -------------
+
+
+def test_a_typed_yes_to_the_crisis_offer_starts_the_handoff(app_settings: str) -> None:
+    messages, slots = run(
+        ActionCrisis(), tracker("de tte facon jvais en finir ce soir", "distress")
+    )
+    assert any("conseill" in b["title"] for b in messages[1]["buttons"])
+    assert slots["yes_no_topic"] == "human"
+    messages, changed = run(ActionYesNo(), tracker("oui", "affirm", slots))
+    assert messages[0]["text"] == texts.HANDOFF_ASK_LOCATION
+    assert changed["handoff_pending"] is True and changed["awaiting_location"] is True
+    slots.update(changed)
+    # The commune: one question only (the OK to share), not the privacy notice on top of it.
+    messages, changed = run(
+        ActionSetLocation(), tracker("villiers le bel", "inform_location", slots)
+    )
+    assert texts.HANDOFF_CONSENT_ASK in messages[-1]["text"]
+    assert not any(texts.PRIVACY_NOTICE in m["text"] for m in messages)
+    assert changed["yes_no_topic"] == "handoff"
+    slots.update(changed)
+    messages, _ = run(ActionYesNo(), tracker("oui d'accord", "affirm", slots))
+    assert texts.HANDOFF_DONE in messages[0]["text"]
+
+
+def test_a_typed_no_to_the_crisis_offer_keeps_the_numbers_at_hand(app_settings: str) -> None:
+    _, slots = run(ActionCrisis(), tracker("mon copain me frappe", "distress"))
+    messages, changed = run(ActionYesNo(), tracker("non", "deny", slots))
+    assert messages[0]["text"] == texts.HUMAN_DECLINED
+    assert changed["yes_no_topic"] is None
+
+
+def test_a_yes_answers_only_the_question_just_asked(app_settings: str) -> None:
+    # The privacy notice was shown with the first answer; two turns later "oui" is not consent.
+    slots = {"privacy_notice_shown": True, "yes_no_topic": "privacy", "awaiting_location": True}
+    _, changed = run(ActionSetLocation(), tracker("sevran", "inform_location", slots))
+    assert changed["yes_no_topic"] is None
+    slots.update(changed)
+    messages, _ = run(ActionYesNo(), tracker("oui", "affirm", slots))
+    assert messages[0]["text"] == texts.AFFIRM_NO_QUESTION
+    young = person(app_settings)
+    assert young is None or young.consent is not Consent.GIVEN
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "ml"),
+    [
+        (ActionYesNo(), "ah si c houdan", "affirm", "Rambouillet"),
+        (ActionOutOfScope(), "mante la jolie", "out_of_scope", "Mantes la Jolie"),
+        (ActionOutOfScope(), "courcouronnes", "out_of_scope", "Moissy Cramayel"),
+    ],
+)
+def test_the_commune_asked_for_is_read_whatever_the_intent(
+    app_settings: str, action: Any, text: str, intent: str, ml: str
+) -> None:
+    slots = {"privacy_notice_shown": True, "awaiting_location": True, "yes_no_topic": "privacy"}
+    messages, changed = run(action, tracker(text, intent, slots))
+    assert f"Mission Locale {ml}" in messages[0]["text"]
+    assert changed["awaiting_location"] is False
+
+
+def test_off_topic_says_so_and_shows_the_menu(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True}
+    messages, _ = run(
+        ActionOutOfScope(), tracker("t'as vu le match de hier soir", "out_of_scope", slots)
+    )
+    assert messages[0]["text"] == texts.OUT_OF_SCOPE
+    assert {"/ask_job", "/ask_housing", "/request_human"} <= {
+        b["payload"] for b in messages[0]["buttons"]
+    }
+
+
+def test_no_to_where_you_live_still_helps(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "awaiting_location": True}
+    messages, changed = run(ActionYesNo(), tracker("non jsp", "deny", slots))
+    assert messages[0]["text"] == texts.LOCATION_UNKNOWN_OK
+    assert changed["awaiting_location"] is False
+
+
+@pytest.mark.parametrize("mash", ["hdjdkslq", "azertyuiopqsdfg", "xkcdqwrt"])
+def test_keys_hit_at_random_are_not_understood_rather_than_off_topic(
+    app_settings: str, mash: str
+) -> None:
+    messages, _ = run(
+        ActionOutOfScope(), tracker(mash, "out_of_scope", {"privacy_notice_shown": True})
+    )
+    assert messages[0]["text"] == texts.NOT_UNDERSTOOD
+    assert "/ask_job" in [b["payload"] for b in messages[0]["buttons"]]
+
+
+@pytest.mark.parametrize("word", ["football", "instruction", "constructif", "wesh", "lol", "bof"])
+def test_real_words_are_not_keyboard_mash(word: str) -> None:
+    assert not keyboard_mash(word)
+
+
+def test_a_short_yes_the_nlu_missed_still_answers_the_question_just_asked(
+    app_settings: str,
+) -> None:
+    _, slots = run(ActionCrisis(), tracker("bientôt jserai plus là pour personne", "distress"))
+    messages, changed = run(
+        ActionDefaultFallback(), tracker("ouais jveux bien parler à qqn", "nlu_fallback", slots)
+    )
+    assert messages[0]["text"] == texts.HANDOFF_ASK_LOCATION
+    assert changed["handoff_pending"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("ouais jveux bien parler à qqn", True),
+        ("Vas-y", True),
+        ("nan pas besoin", False),
+        ("ouais merci mais le taf c'est important pour moi aussi", None),
+        ("pas de souci", None),
+        ("jsp", None),
+    ],
+)
+def test_leading_yes_no(text: str, answer: bool | None) -> None:
+    assert leading_yes_no(text) is answer
+
+
+def test_a_crisis_message_naming_a_commune_routes_the_counsellor_there(app_settings: str) -> None:
+    text = "je dors dehors ce soir a sarcelles"
+    _, slots = run(ActionCrisis(), tracker(text, "distress", {"privacy_notice_shown": True}))
+    assert slots["ml_code"] == "95585"
+    messages, _ = run(ActionYesNo(), tracker("oui", "affirm", slots))
+    assert texts.HANDOFF_CONSENT_ASK in messages[-1]["text"]
+
+
+def test_a_correction_of_the_commune_is_read_as_the_commune(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "ml_code": "78498", "commune_insee": "78498"}
+    messages, changed = run(ActionYesNo(), tracker("non pardon c pontoise", "deny", slots))
+    assert "Cergy" in messages[0]["text"] and changed["ml_code"] != "78498"
+
+
+def test_a_correction_naming_both_communes_keeps_the_other_one(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "ml_code": "78498", "commune_insee": "78498"}
+    messages, changed = run(
+        ActionYesNo(), tracker("non pardon c pontoise pas poissy", "deny", slots)
+    )
+    assert "Pontoise" in messages[0]["text"] and changed["commune_insee"] == "95500"

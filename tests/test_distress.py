@@ -450,6 +450,20 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("t'inquiète bientôt je serai plus là pour vous déranger", K.SUICIDE),
     ("là-haut y aura pas de papiers à remplir, j'ai choisi la date", K.SUICIDE),
     ("je suis à la rue depuis hier, niveau argent j'ai plus rien", K.HOMELESS),
+    # Round 7: a conversation (independent_b) and a thirty-first set (digital life).
+    ("slt jcherche du taf sur evry mais jsuis a bout jai envie de me foutre en lair", K.SUICIDE),
+    ("ça fait 2h que jregarde des tutos sur comment faire un noeud solide", K.SUICIDE),
+    (
+        "ya un groupe telegram qui partage des vidéos d'une fille de ma classe sans son accord, "
+        "elle a 16 ans",
+        K.CHILD_DANGER,
+    ),
+    ("je vais me faire expulser ce soir, je sais pas où aller", K.HOMELESS),
+    ("j'ai des idées noires depuis des semaines", K.SUICIDE),
+    (
+        "à la maison ça crie et ça cogne, j'ai des bleus partout et je dois mentir au lycée",
+        K.CHILD_DANGER,
+    ),
 ]
 
 LOOKALIKES: list[str] = [
@@ -589,6 +603,21 @@ LOOKALIKES: list[str] = [
     "domiciliation pour un jeune sans domicile fixe, ça marche comment ?",
     "le bus a pas voulu s'arrêter, j'ai raté mon rdv",
     "j'ai dit non à l'offre mais ils ont continué à m'appeler",
+    # Round 7: their look-alikes.
+    "jdois filer mon tel va mourir 🪫",
+    "ma batterie va mourir, je te réponds demain",
+    "je regarde un tuto pour faire un noeud de cravate solide",
+    "tuto noeud solide pour attacher mon colis",
+    "je peux plus payer le loyer depuis que j'ai perdu mon taf, je vais me faire expulser ?",
+    "j'ai l'impression d'être en dépression, plus goût à rien, pas d'idées noires mais ça dure",
+    "j'ai pas d'idées noires, mais je voudrais voir un psy",
+    "je prends l'air avant mon entretien",
+    "g pris des cachets pour rester éveillé pendant mes lives, jveux arrêter ça",
+    "je me sens triste tout le temps mais jveux pas mourir, juste comprendre",
+    "nan jvais pas me tuer mdr c'était une expression",
+    "une dépression l'an dernier, pas d'idées suicidaires mais je préfère prendre les devants",
+    "chez moi ça tape fort sur les murs, les voisins font des travaux",
+    "à la maison ça cogne à la porte toute la journée, c'est les livreurs",
 ]
 
 

@@ -59,6 +59,12 @@ def _candidates(result: Resolution) -> set[str]:
         ("La Ferté s/ Jouarre", "la ferte sur jouarre"),
         ("CRÈVECŒUR-EN-BRIE", "crevecoeur en brie"),
         ("paris18e", "paris 18e"),
+        ("Aulnay ss Bois", "aulnay sous bois"),
+        ("noisy-le-gd", "noisy le grand"),
+        ("Noisy le Grd", "noisy le grand"),
+        ("la gde paroisse", "la grande paroisse"),
+        ("La Grde-Paroisse", "la grande paroisse"),
+        ("Assas, gdes", "assas gdes"),  # only whole tokens are abbreviations
         ("", ""),
     ],
 )
@@ -95,6 +101,105 @@ def test_normalize_text(raw: str, expected: str) -> None:
 )
 def test_names_typos_and_abbreviations(text: str, insee: str) -> None:
     _found(text, insee)
+
+
+GARGES = "95268"
+GONESSE = "95277"
+VILLIERS_LE_BEL = "95680"
+AULNAY_SOUS_BOIS = "93005"
+NOISY_LE_GRAND = "93051"
+
+
+# A typo in a name of several words: the whole name, read with the typo fixed, beats an exact
+# match of only a part of it ("gonesse" in "garge les gonesse", "villers" in "villers le bel").
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("garge les gonesse", GARGES),
+        ("Garge-lès-Gonesse", GARGES),
+        ("jsuis a garge les gonesse", GARGES),
+        ("jhabite a garge les gonesse pres de sarcelle", GARGES),
+        ("garje les gonesse", GARGES),  # written as it sounds
+        ("villier le bel", VILLIERS_LE_BEL),
+        ("villers le bel", VILLIERS_LE_BEL),
+        ("jhabite a villers le bel", VILLIERS_LE_BEL),
+        ("maison alfort", "94046"),
+        ("je suis a maison alfort", "94046"),
+        ("bois colombe", "92009"),
+        ("saint genevieve des bois", "91549"),
+        ("epiay sur seine", "93031"),
+        ("villers sur seine", "77522"),
+        ("je suis a clichy sous boi", "93014"),
+    ],
+)
+def test_a_typo_in_a_long_name_beats_an_exact_part_of_it(text: str, insee: str) -> None:
+    _found(text, insee)
+
+
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("gonesse", GONESSE),
+        ("j'habite a gonesse", GONESSE),
+        ("garges les gonesse", GARGES),
+        ("garges", GARGES),
+        ("villiers le bel", VILLIERS_LE_BEL),
+        ("aulnay sous bois", AULNAY_SOUS_BOIS),
+        ("le blanc mesnil", "93007"),
+        ("blanc mesnil", "93007"),
+        ("st denis", SAINT_DENIS),
+        ("I live Saint-Denis", SAINT_DENIS),  # not L'Île-Saint-Denis
+        ("noisy le sec", "93053"),
+        ("noisy le grand", NOISY_LE_GRAND),
+        ("villers", "95676"),
+        ("sainte genevieve des bois", "91549"),
+        ("maisons alfort", "94046"),
+    ],
+)
+def test_exact_names_next_to_long_look_alikes_stay(text: str, insee: str) -> None:
+    _found(text, insee)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais a la ferme",
+        "il est tout seul a la ferme",
+        "le patron de la ferme garde mes papiers, je dors dans la grange",
+    ],
+)
+def test_typo_fixes_of_long_names_do_not_invent_places(text: str) -> None:
+    assert resolve(text).status == "not_found"
+
+
+def test_typo_fixes_of_long_names_keep_an_exact_name_typed() -> None:
+    # "roissy sans" is one letter from "boissy sans" (Boissy-sans-Avoir): Roissy stays.
+    result = resolve("comment je vais au taf a roissy sans voiture")
+    assert result.status == "ambiguous"
+    assert _candidates(result) == {"95527", "77390"}
+
+
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("aulnay ss bois", AULNAY_SOUS_BOIS),
+        ("jhabite a aulnay ss bois", AULNAY_SOUS_BOIS),
+        ("noisy le gd", NOISY_LE_GRAND),
+        ("noisy le grd", NOISY_LE_GRAND),
+        ("noisy-le-gd", NOISY_LE_GRAND),
+        ("la gde paroisse", "77210"),
+        ("la grde paroisse", "77210"),
+    ],
+)
+def test_abbreviations_ss_gd_gde(text: str, insee: str) -> None:
+    _found(text, insee)
+
+
+def test_aulnay_and_noisy_alone_stay_ambiguous() -> None:
+    aulnay = resolve("aulnay")
+    assert aulnay.status == "ambiguous"
+    assert _candidates(aulnay) == {AULNAY_SOUS_BOIS, "78033"}  # and Aulnay-sur-Mauldre
+    assert resolve("noisy le").status == "ambiguous"
 
 
 # --- postal codes ------------------------------------------------------------------------
@@ -142,6 +247,56 @@ def test_big_ambiguous_postal_code_keeps_every_ml_among_few_candidates() -> None
     assert result.status == "ambiguous"
     assert len(result.candidates) == MAX_CANDIDATES
     assert {c.ml_code for c in result.candidates} == {"77131", "77379"}
+
+
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("95 200", "95585"),
+        ("95.200", "95585"),
+        ("je suis a 95 200", "95585"),
+        ("mon code postal c 95 200", "95585"),
+        ("sarcelles 95 200", "95585"),
+        ("95 100", ARGENTEUIL),
+        ("75 018", "75118"),
+    ],
+)
+def test_postal_code_typed_in_two_parts(text: str, insee: str) -> None:
+    _found(text, insee)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dans le 95 vers 200 m",
+        "95 200 euros",
+        "j'ai 95 200 euros",
+        "95200 euros",
+        "06 95 200 12",  # inside a run of numbers: a phone number
+        "95 999",  # not a postal code
+        "le 93",
+    ],
+)
+def test_numbers_that_are_not_a_postal_code_in_two_parts(text: str) -> None:
+    assert resolve(text).status == "not_found", text
+
+
+def test_join_split_postal_codes() -> None:
+    from relais.routing.normalize import join_split_postal_codes
+
+    codes = {"95200", "75018"}
+    assert join_split_postal_codes(["95", "200"], codes) == ["95200"]
+    assert join_split_postal_codes(["a", "75", "018", "stp"], codes) == ["a", "75018", "stp"]
+    assert join_split_postal_codes(["95", "201"], codes) == ["95", "201"]
+    assert join_split_postal_codes(["1", "95", "200"], codes) == ["1", "95", "200"]
+    assert join_split_postal_codes(["95", "200", "3"], codes) == ["95", "200", "3"]
+    assert join_split_postal_codes(["950", "200"], codes) == ["950", "200"]
+
+
+def test_paris_arrondissement_and_department_numbers_are_not_glued() -> None:
+    _found("paris 18", "75118")
+    _found("paris 18 200", "75118")
+    assert resolve("le 95").status == resolve("le 95 vers 200").status
 
 
 def test_postal_code_and_name_together() -> None:

@@ -54,8 +54,8 @@ def crisis_replies(kind: DistressKind | None, other_need: str | None = None) -> 
         BotReply(
             "Tu veux qu'un·e conseiller·e de la Mission Locale te recontacte ?",
             (
-                Button("Oui, je veux parler à quelqu'un", "/request_human"),
-                Button("Pas maintenant", payload("deny", topic="handoff")),
+                Button("🙋 Oui, parler à un·e conseiller·e", "/request_human"),
+                Button("Pas maintenant", payload("deny", topic="human")),
             ),
         ),
     ]
@@ -111,7 +111,7 @@ MENU_ITEMS: tuple[tuple[str, str], ...] = (
     ("🩺 Santé", "ask_health"),
     ("📄 Mon CV", "ask_cv"),
     ("🗂️ Mes papiers", "ask_admin"),
-    ("🙋 Parler à quelqu'un", "request_human"),
+    ("🙋 Parler à un·e conseiller·e", "request_human"),
 )
 
 
@@ -169,10 +169,13 @@ LOCATION_UNKNOWN_OK = (
 )
 
 
+WHICH_COMMUNE = "Il y a plusieurs communes qui s'appellent comme ça. C'est laquelle ?"
+
+
 def which_commune_reply(candidates: list[tuple[str, str, str]]) -> BotReply:
     """Ask which of several communes (insee, name, département) with one button each."""
     return BotReply(
-        "Il y a plusieurs communes qui s'appellent comme ça. C'est laquelle ?",
+        WHICH_COMMUNE,
         (
             *(
                 Button(f"{name} ({dept})", payload("inform_location", commune_insee=insee))
@@ -200,11 +203,15 @@ HANDOFF_ASK_LOCATION = (
 )
 
 
+HANDOFF_CONSENT_ASK = (
+    "je lui transmets ton besoin, ta commune et un court résumé de notre échange. Tu es d'accord ?"
+)
+
+
 def handoff_consent_reply(ml_name: str) -> BotReply:
     """Ask before sharing anything with the Mission Locale."""
     return BotReply(
-        f"Pour qu'un·e conseiller·e de {ml_name} te réponde, je lui transmets ton besoin, "
-        "ta commune et un court résumé de notre échange. Tu es d'accord ?",
+        f"Pour qu'un·e conseiller·e de {ml_name} te réponde, {HANDOFF_CONSENT_ASK}",
         (
             Button("✅ Oui, transmets", payload("affirm", topic="handoff")),
             Button("❌ Non", payload("deny", topic="handoff")),
@@ -212,10 +219,13 @@ def handoff_consent_reply(ml_name: str) -> BotReply:
     )
 
 
+HANDOFF_DONE = "C'est transmis ✅"
+
+
 def handoff_done(ml_name: str, address: str) -> str:
     """Tell honestly what happens after a handoff request."""
     return (
-        f"C'est transmis ✅ Un·e conseiller·e de {ml_name} va lire ta demande et te répondre ici, "
+        f"{HANDOFF_DONE} Un·e conseiller·e de {ml_name} va lire ta demande et te répondre ici, "
         "en général sous 2 jours ouvrés (pas le week-end). "
         "Je ne peux pas te promettre l'heure exacte.\n"
         f"Si c'est urgent, tu peux aussi passer les voir : {address}."
@@ -257,5 +267,13 @@ def with_safety_net(replies: list[BotReply]) -> list[BotReply]:
     return [*replies[:1], BotReply(SAFETY_NET), *replies[1:]]
 
 
+OUT_OF_SCOPE = (
+    "Là-dessus je ne peux pas t'aider 😅 Moi je connais le taf, la formation, l'argent, "
+    "le logement, la santé, le permis et les papiers. Choisis 👇"
+)
+HUMAN_DECLINED = (
+    "D'accord. Ces numéros répondent 24h/24 si ça ne va pas. "
+    "Je reste là si tu veux parler d'autre chose."
+)
 AFFIRM_NO_QUESTION = "Top ! Dis-moi ce qu'il te faut 👇"
 DENY_NO_QUESTION = "D'accord 🙂 Je reste là si tu as besoin."

@@ -100,6 +100,12 @@ class Turn:
         self.replies.append(reply)
 
 
+def _next(state: State, **changes: Any) -> Turn:
+    """A new turn. The yes/no question of the last turn is forgotten: a "oui" answers only the
+    question the bot has just asked (a turn that asks one sets the topic again)."""
+    return Turn(replace(state, **{"yes_no_topic": None, **changes}))
+
+
 class Dialogue:
     """Turn logic bound to a database and a knowledge base."""
 
@@ -117,7 +123,7 @@ class Dialogue:
             if need in state.needs_expressed
             else (*state.needs_expressed, need)
         )
-        turn = Turn(replace(state, need=need, needs_expressed=needs))
+        turn = _next(state, need=need, needs_expressed=needs)
         turn.add(BotReply(self.kb.answer(need).render()))
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
@@ -136,13 +142,13 @@ class Dialogue:
 
     def show_menu(self, state: State) -> Turn:
         """The list of needs."""
-        turn = Turn(state)
+        turn = _next(state)
         turn.add(texts.menu_reply())
         return turn
 
     def greet(self, state: State, sender: str, channel: str) -> Turn:
         """Greeting, menu, and the privacy notice on first contact."""
-        turn = Turn(state)
+        turn = _next(state)
         turn.add(BotReply(texts.GREETING, texts.menu_reply("").buttons))
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
@@ -165,7 +171,7 @@ class Dialogue:
         `commune_insee` (a button) or `ml_code` (a position whose commune is unsure, as in
         Paris) win over the text.
         """
-        turn = Turn(state)
+        turn = _next(state)
         if commune_insee and commune_by_insee(commune_insee) is not None:
             commune = commune_by_insee(commune_insee)
             resolution = Resolution(
@@ -186,7 +192,7 @@ class Dialogue:
 
     def location_unknown(self, state: State) -> Turn:
         """The young person does not know or none of the proposed communes fit."""
-        turn = Turn(replace(state, awaiting_location=False, handoff_pending=False))
+        turn = _next(state, awaiting_location=False, handoff_pending=False)
         turn.say(texts.LOCATION_UNKNOWN_OK)
         turn.add(texts.menu_reply("Je peux quand même répondre à tes questions 👇"))
         return turn
@@ -243,11 +249,26 @@ class Dialogue:
         yes: bool,
         topic: str | None,
         recent_texts: tuple[str, ...] = (),
+        text: str = "",
     ) -> Turn:
-        """Interpret "oui"/"non" (typed or pressed) against the question it answers."""
+        """Interpret "oui"/"non" (typed or pressed) against the question it answers.
+
+        ``text``: what was typed; "ah si c houdan" read as a yes, "non pardon c pontoise" as a no,
+        give the commune when they name one.
+        """
+        if text and not text.startswith("/"):
+            resolution = resolve(text)
+            if resolution.status != "not_found":
+                return self.set_location(
+                    state, sender, text, _corrected(resolution, state), recent_texts
+                )
         topic = topic or state.yes_no_topic
-        turn = Turn(replace(state, yes_no_topic=None))
-        if topic == "privacy":
+        turn = _next(state)
+        if topic == "human":
+            if yes:
+                return self.request_human(turn.state, sender, channel, recent_texts)
+            turn.say(texts.HUMAN_DECLINED)
+        elif topic == "privacy":
             self._privacy_answer(turn, sender, channel, yes)
         elif topic == "handoff":
             if yes:
@@ -258,7 +279,7 @@ class Dialogue:
             else:
                 turn.state = replace(turn.state, handoff_pending=False)
                 turn.say(texts.HANDOFF_DECLINED)
-        elif topic == "location" and not yes:
+        elif (topic == "location" or state.awaiting_location) and not yes:
             return self.location_unknown(turn.state)
         elif yes:
             turn.add(texts.menu_reply(texts.AFFIRM_NO_QUESTION))
@@ -294,7 +315,7 @@ class Dialogue:
         self, state: State, sender: str, channel: str, recent_texts: tuple[str, ...] = ()
     ) -> Turn:
         """Start a handoff: find the Mission Locale, ask consent, then record the request."""
-        turn = Turn(replace(state, handoff_pending=True))
+        turn = _next(state, handoff_pending=True)
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
         if state.ml_code is None:
@@ -342,7 +363,16 @@ class Dialogue:
         ``other_need``: the need the classifier would have answered, offered as a button when
         no rule named the danger (the crisis reading may be wrong).
         """
-        turn = Turn(state)
+        # The replies end on "Tu veux qu'un·e conseiller·e te recontacte ?": a typed "oui" says yes.
+        turn = _next(state, yes_no_topic="human")
+        resolution = resolve(text) if state.ml_code is None else None
+        if resolution and resolution.status == "found" and resolution.mission_locale is not None:
+            # No card now (the numbers come alone), but a counsellor, if asked, is the right one.
+            turn.state = replace(
+                turn.state,
+                commune_insee=resolution.commune.insee if resolution.commune else None,
+                ml_code=resolution.mission_locale.code,
+            )
         known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
         turn.replies.extend(texts.crisis_replies(known or detect_distress(text), other_need))
         return turn
@@ -351,7 +381,7 @@ class Dialogue:
         """Stop proactive messages."""
         with session_scope(self.db) as session:
             set_opted_out(session, sender, channel, True)
-        turn = Turn(state)
+        turn = _next(state)
         turn.say(texts.OPTED_OUT)
         return turn
 
@@ -361,32 +391,107 @@ class Dialogue:
         turn.say(texts.ERASED)
         return turn
 
-    def fallback(self, state: State, sender: str, text: str) -> Turn:
+    def fallback(
+        self,
+        state: State,
+        sender: str,
+        text: str,
+        channel: str = "rest",
+        recent_texts: tuple[str, ...] = (),
+    ) -> Turn:
         """Not understood: maybe a place name; otherwise say so and offer the menu, never guess.
 
         Right after "Tu habites dans quelle commune ?", a short unknown answer is a place the
         resolver could not read: the bot says so and asks again, rather than "pas compris".
         """
-        resolution = resolve(text)
-        answering_where = state.awaiting_location and len(text.split()) <= SHORT_ANSWER_WORDS
-        if resolution.status in ("found", "ambiguous", "outside_idf") or answering_where:
+        if self.answers_where(state, text, unknown_is_place=True):
             return self.set_location(state, sender, text)
-        turn = Turn(state)
+        answer = leading_yes_no(text) if state.yes_no_topic else None
+        if answer is not None:  # "ouais jveux bien parler à qqn" to "tu veux un·e conseiller·e ?"
+            return self.yes_no(state, sender, channel, answer, None, recent_texts)
+        turn = _next(state)
         sentence = len(text.split()) >= SENTENCE_MIN_WORDS
         said = f"{texts.NOT_UNDERSTOOD}\n{texts.SAFETY_NET}" if sentence else texts.NOT_UNDERSTOOD
         turn.add(texts.menu_reply(said))
         self._close(turn, with_options=False)
         return turn
 
+    def out_of_scope(self, state: State, sender: str, text: str) -> Turn:
+        """Off-topic: unless it is the commune the bot asked for, say so and show the menu.
+
+        Keys hit at random ("hdjdkslq") are not a topic the bot can't help with: it says it did
+        not understand.
+        """
+        if self.answers_where(state, text):
+            return self.set_location(state, sender, text)
+        turn = _next(state)
+        said = texts.NOT_UNDERSTOOD if keyboard_mash(text) else texts.OUT_OF_SCOPE
+        turn.add(texts.menu_reply(said))
+        return turn
+
+    @staticmethod
+    def answers_where(state: State, text: str, *, unknown_is_place: bool = False) -> bool:
+        """Is ``text`` a place? A message the NLU read as something else ("ah si c houdan" as a
+        yes, "mante la jolie" as off-topic) is still a place when the resolver finds one, either
+        right after "Tu habites où ?" or in a few words. ``unknown_is_place``: a short unknown
+        answer to that question is a place the resolver could not read (the bot asks again).
+        """
+        resolution = resolve(text)
+        short = len(text.split()) <= SHORT_ANSWER_WORDS
+        if resolution.status in ("found", "ambiguous", "outside_idf"):
+            return state.awaiting_location or short or unknown_is_place
+        return unknown_is_place and state.awaiting_location and short
+
     # -- shared -----------------------------------------------------------------------------
 
     def _close(self, turn: Turn, with_options: bool = True) -> None:
         """End a turn: privacy notice on first contact, else the next-step options."""
-        if not turn.state.privacy_notice_shown:
+        if not turn.state.privacy_notice_shown and turn.state.yes_no_topic is None:
             turn.add(texts.privacy_reply())
             turn.state = replace(turn.state, privacy_notice_shown=True, yes_no_topic="privacy")
         elif with_options and turn.state.ml_code and not turn.state.awaiting_location:
             turn.add(texts.options_reply())
+
+
+_YES = frozenset(
+    {"oui", "ouais", "ouai", "ouep", "yes", "ok", "okay", "oké", "dac", "dacc", "d'accord"}
+    | {"vas-y", "vazy", "grave", "carrément"}
+)
+_NO = frozenset(["non", "nan", "nope", "no"])
+LEADING_YES_NO_MAX_WORDS = 6  # longer, the message says more than yes or no
+
+
+def leading_yes_no(text: str) -> bool | None:
+    """A short message that starts with a clear yes (True) or no (False), else None."""
+    words = re.findall(r"[\w'-]+", text.casefold())
+    if not words or len(words) > LEADING_YES_NO_MAX_WORDS:
+        return None
+    if words[0] in _YES:
+        return True
+    if words[0] in _NO:
+        return False
+    return None
+
+
+_CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
+
+
+def keyboard_mash(text: str) -> bool:
+    """One made-up word: letters without a vowel, or five consonants in a row ("azertyqsdfg")."""
+    words = text.casefold().split()
+    if len(words) != 1 or not words[0].isalpha() or len(words[0]) < 4:
+        return False
+    word = words[0]
+    return not any(c in "aeiouyàâäéèêëîïôöùûü" for c in word) or bool(_CONSONANT_RUN.search(word))
+
+
+def _corrected(resolution: Resolution, state: State) -> str | None:
+    """In "non c pontoise pas poissy", the commune it is not is the one the bot had understood:
+    the other one, if it is the only one left."""
+    if resolution.status != "ambiguous" or state.commune_insee is None:
+        return None
+    others = [c.insee for c in resolution.candidates if c.insee != state.commune_insee]
+    return others[0] if len(others) == 1 and len(resolution.candidates) == 2 else None
 
 
 def _ml_by_code(code: str | None) -> MissionLocale | None:

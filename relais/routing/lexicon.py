@@ -12,7 +12,7 @@ def _words(text: str) -> frozenset[str]:
 # Words introducing a place: a short or common-word place name counts only after one of these.
 LOCATION_CUES = _words(
     "a au aux vers sur habite habites habitez habitons jhabite vis vit jvis vivons pres proche "
-    "dans depuis from viens vient jviens"
+    "dans depuis from viens vient jviens in live near"  # English: newcomers write it too
 )
 
 # Words that may surround a place name in a message that is "just the place".
@@ -52,6 +52,7 @@ COMMON_WORDS = _words(
     louer vivre mourir tuer aimer comment pourquoi quand quoi demain hier aujourd hui lundi mardi
     mercredi jeudi vendredi samedi dimanche bosse bosser taffer boss maintenant bientot tard
     toujours jamais encore deja sport salle cantine resto restau banque poste caf secu
+    sans avoir
     """
 )
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae", "ß": "ss"})
 _SUR_ABBREV = re.compile(r"\bs\s*/\s*")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_TOKEN_EXPANSIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+# Abbreviations of place names, expanded only as whole tokens ("ss" alone, not "ss" in "assa").
+_TOKEN_EXPANSIONS = {
+    "st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes",
+    "ss": "sous", "gd": "grand", "grd": "grand", "gde": "grande", "grde": "grande",
+}  # fmt: skip
 
 
 def strip_accents(text: str) -> str:
@@ -28,14 +33,48 @@ def normalize_tokens(text: str) -> list[str]:
 
 
 def normalize_text(text: str) -> str:
-    """Lowercase, strip accents, expand st/ste and s/, turn punctuation into single spaces.
+    """Lowercase, strip accents, expand st/ste/ss/gd and s/, turn punctuation into single spaces.
 
     >>> normalize_text("  ST-Ouen-l'Aumône ")
     'saint ouen l aumone'
     >>> normalize_text("La Ferté s/ Jouarre")
     'la ferte sur jouarre'
+    >>> normalize_text("Aulnay ss Bois, Noisy-le-Gd")
+    'aulnay sous bois noisy le grand'
     """
     return " ".join(normalize_tokens(text))
+
+
+def join_split_postal_codes(tokens: list[str], codes: Container[str]) -> list[str]:
+    """Glue a postal code typed in two parts ("95 200", "95.200") when it is one of ``codes``.
+
+    Only two digits followed by three, not inside a longer run of numbers (a phone number):
+
+    >>> join_split_postal_codes(["a", "95", "200"], {"95200"})
+    ['a', '95200']
+    >>> join_split_postal_codes(["le", "95", "vers", "200"], {"95200"})
+    ['le', '95', 'vers', '200']
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            len(token) == 2
+            and token.isdigit()
+            and i + 1 < len(tokens)
+            and len(tokens[i + 1]) == 3
+            and tokens[i + 1].isdigit()
+            and token + tokens[i + 1] in codes
+            and not (i and tokens[i - 1].isdigit())
+            and not (i + 2 < len(tokens) and tokens[i + 2].isdigit())
+        ):
+            out.append(token + tokens[i + 1])
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
 
 
 _ARTICLES = frozenset({"le", "la", "les", "l"})

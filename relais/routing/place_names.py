@@ -23,7 +23,12 @@ from relais.routing.lexicon import (
     GENERIC,
     ORDINAL,
 )
-from relais.routing.normalize import name_variants, normalize_text, normalize_tokens
+from relais.routing.normalize import (
+    join_split_postal_codes,
+    name_variants,
+    normalize_text,
+    normalize_tokens,
+)
 from relais.routing.reference import load_reference
 
 _MAX_TOKENS = 12
@@ -50,7 +55,11 @@ def _heads(key: str) -> set[str]:
 
 @cache
 def place_names() -> frozenset[str]:
-    """Normalized names of every Île-de-France commune (current, La Poste and former names)."""
+    """Normalized names of every Île-de-France commune (current, La Poste and former names).
+
+    Also the La Poste localities (line 5), such as the former communes "Courcouronnes" and
+    "Fourqueux", but whole only: like the resolver, which does not read their beginnings.
+    """
     data = load_reference()
     raw = [commune.name for commune in data.communes.values() if commune.department != "75"]
     raw += [row.laposte_name for row in data.postal_rows if not row.insee.startswith("75")]
@@ -61,6 +70,14 @@ def place_names() -> frozenset[str]:
         for variant in name_variants(normalize_text(name))
         for head in _heads(variant)
         if _distinctive(head)
+    }
+    localities = {row.locality for row in data.postal_rows if not row.insee.startswith("75")}
+    names |= {
+        variant
+        for name in localities
+        if name
+        for variant in name_variants(normalize_text(name))
+        if _distinctive(variant)
     }
     return frozenset(names | {"paris"})
 
@@ -83,12 +100,12 @@ def _is_paris_arrondissement(tokens: list[str]) -> bool:
 def is_place_only(text: str) -> bool:
     """True when ``text`` names one Île-de-France place and says nothing else.
 
-    >>> is_place_only("coulommiers"), is_place_only("jhabite a st ouen"), is_place_only("77120")
+    >>> is_place_only("coulommiers"), is_place_only("jhabite a st ouen"), is_place_only("77 120")
     (True, True, True)
     >>> is_place_only("je cherche du taf a meaux"), is_place_only("oui"), is_place_only("vert")
     (False, False, False)
     """
-    tokens = normalize_tokens(text)
+    tokens = join_split_postal_codes(normalize_tokens(text), postal_codes())
     codes = [t for t in tokens if len(t) == 5 and t.isdigit()]
     if len(codes) > 1 or any(code not in postal_codes() for code in codes):
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -23,7 +23,12 @@ from relais.routing.lexicon import (
     ORDINAL,
     OUTSIDE_BEFORE_IDF_PREFIX,
 )
-from relais.routing.normalize import name_variants, normalize_text, normalize_tokens
+from relais.routing.normalize import (
+    join_split_postal_codes,
+    name_variants,
+    normalize_text,
+    normalize_tokens,
+)
 from relais.routing.phonetic import sound_key
 from relais.routing.reference import (
     IDF_DEPARTMENTS,
@@ -39,6 +44,7 @@ MAX_CANDIDATES = 8
 MAX_TOKENS = 80
 MAX_SOUND_TOKENS = 3
 MAX_SOUND_MESSAGE = 6
+MIN_FUZZY_NAME = 8  # letters and spaces of a span compared whole with the names of several words
 _VOWEL = re.compile(r"[aeiouy]")
 
 EXACT, ALIAS, PREFIX = 0, 1, 2  # match kinds, best first
@@ -60,6 +66,7 @@ _DEPARTMENT_NAMES = {
     "val doise": "95",
 }
 _ARTICLE_BEFORE_NUMBER = frozenset({"le", "du", "dans"})
+_ARTICLES = frozenset({"le", "la", "les", "l"})
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,8 @@ class _Index:
     known: frozenset[str]
     max_tokens: int
     sounds: dict[str, tuple[str, ...]]
+    long_names: dict[str, tuple[str, ...]]  # word → the names of several words that hold it
+    long_words: int  # most words in one of these names
 
 
 def _add(names: dict[str, dict[str, int]], key: str, insee: str, kind: int) -> None:
@@ -161,6 +170,7 @@ def _index() -> _Index:
         if _tier(key) != COMMON:
             sounds.setdefault(sound_key(key), set()).add(key)
     vocabulary = {token for key in names for token in key.split()}
+    long_names = _long_names(names)
     outside_vocabulary = {token for key in outside for token in key.split()} - vocabulary
     return _Index(
         data=data,
@@ -172,10 +182,24 @@ def _index() -> _Index:
         outside_vocabulary=_fuzzy_targets(outside_vocabulary),
         with_coordinates=frozenset(p.insee for p in data.idf_places if p.insee),
         place_tokens=frozenset(vocabulary | outside_vocabulary),
-        known=frozenset(vocabulary | outside_vocabulary | COMMON_WORDS | FILLERS | LOCATION_CUES),
+        known=frozenset(
+            vocabulary | outside_vocabulary | COMMON_WORDS | FILLERS | LOCATION_CUES | AMOUNT_WORDS
+        ),
         max_tokens=max(len(key.split()) for key in (*names, *outside, *_DEPARTMENT_NAMES)),
         sounds={key: tuple(sorted(found)) for key, found in sounds.items() if len(key) >= 4},
+        long_names=long_names,
+        long_words=max(len(key.split()) for keys in long_names.values() for key in keys),
     )
+
+
+def _long_names(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    by_word: dict[str, set[str]] = {}
+    for key in names:
+        if len(key) >= MIN_FUZZY_NAME and " " in key:
+            for word in key.split():
+                if word not in CONNECTORS and word not in GENERIC and len(word) >= 3:
+                    by_word.setdefault(word, set()).add(key)
+    return {word: tuple(sorted(keys)) for word, keys in by_word.items()}
 
 
 def _fuzzy_targets(tokens: set[str]) -> tuple[str, ...]:
@@ -200,6 +224,8 @@ class _Evidence:
     arrondissements: set[str]
     departments: set[str]
     outside: bool
+    # (start, length) of each token span read as an IDF place name.
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -311,6 +337,7 @@ def _match_span(
         if idf_ok and entries is not None and not (outside_ok and _outside_wins(key, entries)):
             for insee, kind in entries.items():
                 evidence.matches[insee] = min(kind, evidence.matches.get(insee, kind))
+            evidence.spans.append((i, length))
             return length
         if outside_ok:
             evidence.outside = True
@@ -381,7 +408,7 @@ def _sounds_like(tokens: list[str], index: _Index) -> _Evidence | None:
             alone = all(_ignorable(t) or t in LOCATION_CUES for t in rest)
             if not (alone or _has_cue(tokens, i)):
                 continue
-            evidence = _Evidence({}, [], set(), set(), False)
+            evidence = _Evidence({}, [], set(), set(), False, [(i, length)])
             for name in names:
                 for insee, kind in index.names[name].items():
                     evidence.matches[insee] = min(kind, evidence.matches.get(insee, kind))
@@ -463,25 +490,157 @@ def _decide(evidence: _Evidence, index: _Index) -> Resolution:
     return OUTSIDE_IDF if evidence.outside else NOT_FOUND
 
 
+def _fuzzy_span(tokens: list[str], index: _Index, alone: bool) -> str | None:
+    """The one name of several words ``tokens`` are a typo or two away from, word for word.
+
+    Each changed word has five letters or more and one letter off (two from eight letters), as
+    in :func:`_correct`; and one distinctive word of the name must be there as typed: "maison
+    alfort" is Maisons-Alfort, but "la ferme" is not La Ferté, nor "live saint denis"
+    L'Île-Saint-Denis. In a message that is nothing but the name, any kept word but a linking
+    one will do ("bois colombe").
+    """
+    text = " ".join(tokens)
+    if len(text) < MIN_FUZZY_NAME:
+        return None
+    # Only the names holding a word of the span as typed: one must be kept (below).
+    names = sorted(
+        {
+            name
+            for token in tokens
+            if alone or token not in COMMON_WORDS
+            for name in index.long_names.get(token, ())
+        }
+    )
+    if not names:
+        return None
+    hits = process.extract(text, names, scorer=Levenshtein.distance, score_cutoff=2, limit=5)
+    fits = [
+        (distance, name)
+        for name, distance, _ in hits
+        if distance and (distance == 1 or len(text) >= 15) and _word_for_word(tokens, name, alone)
+    ]
+    if not fits:
+        return None
+    best = [name for distance, name in fits if distance == min(fits)[0]]
+    if any(index.names[name].keys() != index.names[best[0]].keys() for name in best):
+        return None
+    return best[0]
+
+
+def _word_for_word(tokens: list[str], name: str, alone: bool) -> bool:
+    words = name.split()
+    if len(words) != len(tokens):
+        return False
+    kept = False
+    for typed, word in zip(tokens, words, strict=True):
+        if typed == word:
+            ordinary = word in COMMON_WORDS and not alone
+            kept = kept or not (ordinary or word in CONNECTORS or word in GENERIC or len(word) < 3)
+        elif (
+            len(typed) < 5
+            or typed in FILLERS
+            or typed in LOCATION_CUES
+            or Levenshtein.distance(typed, word) > (1 if len(typed) < 8 else 2)
+        ):
+            return False
+    return kept
+
+
+def _whole_name(tokens: list[str], index: _Index, evidence: _Evidence) -> _Evidence | None:
+    """A name of several words typed with a typo, read whole ("villers le bel", "maison alfort").
+
+    It beats an exact match of part of it ("villers", "gonesse"), but never a name of as many
+    words or more, and needs a place-like context: a place found there, a location cue before
+    it, or nothing else in the message.
+    """
+    best = min(evidence.matches.values(), default=None)
+    # Words that are neither ignorable nor cues, counted: a span holding them all is alone.
+    said = [0]
+    for token in tokens:
+        said.append(said[-1] + (0 if _ignorable(token) or token in LOCATION_CUES else 1))
+    named = [n for n, token in enumerate(tokens) if token in index.long_names]
+    for i, first in enumerate(tokens):
+        if first in LOCATION_CUES or (_ignorable(first) and first not in _ARTICLES):
+            continue
+        longest = min(index.long_words, len(tokens) - i)
+        if not any(i <= n < i + longest for n in named):
+            continue
+        for length in range(longest, 1, -1):
+            span = tokens[i : i + length]
+            if (
+                _ignorable(span[-1])
+                or span[-1] in LOCATION_CUES
+                or any(t[0].isdigit() for t in span)
+                or not any(i <= n < i + length for n in named)
+            ):
+                continue
+            inside = [(s, n) for s, n in evidence.spans if s < i + length and i < s + n]
+            if any(s < i or s + n > i + length or n >= length for s, n in inside):
+                continue
+            alone = said[i + length] - said[i] == said[-1]
+            if not (inside or _has_cue(tokens, i) or alone):
+                continue
+            if not inside and best is not None and best != PREFIX:
+                continue
+            name = _fuzzy_span(span, index, alone)
+            if name is None:
+                continue
+            words = name.split()
+            fixed = _scan(tokens[:i] + words + tokens[i + length :], index)
+            if (i, len(words)) in fixed.spans and (
+                best is None or min(fixed.matches.values()) <= best
+            ):
+                return fixed
+    return None
+
+
+def _extends(new: _Evidence, old: _Evidence) -> bool:
+    """``new`` reads a longer name around every name of ``old``, as well matched.
+
+    "garge les gonesse": the exact "gonesse" is only part of the corrected "garges les gonesse".
+    """
+    if not old.spans or min(new.matches.values(), default=None) != min(old.matches.values()):
+        return False
+    longer = False
+    for start, length in old.spans:
+        around = [(s, n) for s, n in new.spans if s <= start and start + length <= s + n]
+        if not around:
+            return False
+        longer = longer or any(n > length for _, n in around)
+    return longer
+
+
 def resolve(text: str) -> Resolution:
     """Resolve free text (a place, a postal code or a whole chat message)."""
     index = _index()
-    tokens = normalize_tokens(text)[:MAX_TOKENS]
+    tokens = join_split_postal_codes(normalize_tokens(text)[:MAX_TOKENS], index.postal)
     if not tokens:
         return NOT_FOUND
     evidence = _scan(tokens, index)
-    if not evidence.outside and min(evidence.matches.values(), default=PREFIX) != EXACT:
+    if evidence.outside:
+        return _decide(evidence, index)
+    read = tokens
+    if min(evidence.matches.values(), default=PREFIX) != EXACT:
         corrected = _correct(tokens, index)
         if corrected is not None:
             fixed = _scan(corrected, index)
             if min(fixed.matches.values(), default=PREFIX + 1) < min(
                 evidence.matches.values(), default=PREFIX + 1
             ) or (evidence.empty and not fixed.empty):
-                evidence = fixed
+                evidence, read = fixed, corrected
+    # A typo or a sound fix also runs after an exact match: the exact "gonesse" may be only
+    # part of the name meant ("garge les gonesse"), which the fixed reading must cover whole.
+    whole = _whole_name(read, index, evidence)
+    if whole is not None:
+        return _decide(whole, index)
     best = min(evidence.matches.values(), default=None)
-    if (evidence.empty or best == PREFIX) and not evidence.outside:
+    weak = evidence.empty or best == PREFIX
+    if not evidence.outside and (weak or evidence.spans):
         sounded = _sounds_like(tokens, index)
-        if sounded is not None and (best is None or min(sounded.matches.values()) < best):
+        if sounded is not None and (
+            (weak and (best is None or min(sounded.matches.values()) < best))
+            or _extends(sounded, evidence)
+        ):
             evidence = sounded
     return _decide(evidence, index)
 

@@ -66,6 +66,7 @@ _TOKEN_MAP: dict[str, str] = {
     "chu": "je suis",
     "shui": "je suis",
     "jsuis": "je suis",
+    "lair": "l air",  # "me foutre en lair" (a twenty-ninth set of conversations, round 7)
     "jsui": "je suis",
     "jss": "je suis",
     "jsuiss": "je suis",
@@ -300,10 +301,14 @@ _ADV = r"(?:(?:encore|deja|souvent|toujours|tout le temps|parfois|des fois|aussi
 # Object pronoun then an optional adverb; ends with a space.
 _ME = rf"(?:me|m|m a|ma|m ont|m avait|m avaient) {_ADV}"
 
+_IMAGES = r"(?:photos?|videos?|nudes?)"
+_NO_CONSENT = r"sans (?:son|leur|mon) (?:accord|consentement)"
+
 _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
     DistressKind.SUICIDE: (
         r"\bsuicid\w*",
-        r"\bidees? noires?\b",
+        # "pas d'idées noires hein, mais ça dure": care-seeking, said to be without danger.
+        r"(?<!\bpas d )(?<!\bpas des )(?<!\baucune )(?<!\bjamais d )\bidees? noires?\b",
         rf"{_NOT_THIRD}\b{_WANT}(?: \w+){{0,2}} {_SELF_KILL}\b",
         r"\b(?:me|se|te) foutre en l air\b",
         rf"\b(?:{_WISH}|vais|dois)(?: \w+){{0,2}} (?:mourir{_NOT_LITERAL_DEATH}|"
@@ -331,7 +336,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?: \w+){0,3} (?:mort|disparai\w*|partais|plus la)\b",
         r"\b(?:avaler|prendre|pris|avale) (?:toute?s? )?(?:mes |ma |la |une |des |les )?"
         r"(?:boite (?:de )?)?(?:cachets|medocs|medicaments|pilules|comprimes)"
-        r"(?: \w+){0,3} (?:pour|d un coup|en meme temps|et dormir|et plus)\b",
+        r"(?: \w+){0,3} (?:pour(?! (?:rester|tenir|dormir|bosser|travailler|reviser|me concentrer|"
+        r"la tete|le mal|mes|ma|mon|les|la|le)\b)|d un coup|en meme temps|et dormir|et plus)\b",
         r"\b(?:sauter|me jeter|me lancer) (?:du|d un|par la|de la|du haut d un|sous un|"
         r"sous le|dans la|dans le) (?:pont|fenetre|toit|balcon|immeuble|train|metro|rer|"
         r"seine|falaise|voie)\b",
@@ -379,6 +385,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:m endormir|dormir) et (?:ne )?(?:pas|plus|jamais) me reveiller\b"
         r"(?! (?:a l heure|a temps|le matin|pour|demain|avant))",
         # Someone else about to act: "elle parle de se jeter sous un train", "il allait se pendre".
+        # "mon tel va mourir": a battery (a thirty-first set, round 7).
+        r"(?<!\btel )(?<!\bportable )(?<!\bbatterie )(?<!\btelephone )(?<!\bphone )"
+        r"(?<!\bordi )(?<!\bpc )"
         r"\b(?:parle|parlait|parlent|pense|pensait|menace|menacait|dit|disait|veut|voulait|va|"
         r"allait|a essaye|a tente|compte) (?:de |d |a )?(?:disparaitre(?! (?:des|du|de la|de ma|"
         r"de sa|de leur|de son) )|mourir(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|"
@@ -500,6 +509,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bla haut\b(?: \w+){0,10} (?:choisi|fixe|prevu|pose) (?:la|une|ma) date\b"
         r"(?! (?:du|de|d|pour|avec))|\b(?:choisi|fixe|prevu|pose) (?:la|une|ma) date\b"
         r"(?! (?:du|de|d|pour|avec))(?: \w+){0,10} la haut\b",
+        # From a thirty-first set (round 7): looking up how to tie a knot that holds.
+        r"\b(?:tutos?|tutoriels?|videos?|regarde\w*|cherche\w*|comment (?:on )?(?:fait|faire))"
+        r"(?: \w+){0,6} n(?:oe|o)?uds? (?:coulants?|solides?|qui tiennent|qui tient|de pendu)\b"
+        r"(?!(?: \w+){0,5} (?:cravate|lacets?|bateau|voile|escalade|bracelet|macrame|cheveux|"
+        r"peche|chaussures?|colis|tente|corde a linge))",
     ),
     DistressKind.SELF_HARM: (
         r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
@@ -573,10 +587,17 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # From a twentieth set (2026-11-26): "violence à la maison".
         r"\b(?:violences?|violent|violente|violents) (?:a la maison|chez moi|chez nous|"
         r"dans ma famille)\b",
+        # Round 7 (a classifier-only catch of set n that a data batch tipped over): "à la maison
+        # ça crie et ça cogne".
+        r"\b(?:a la maison|chez moi|chez nous)\b(?: \w+){0,6} (?:ca|il|elle|ils|on) "
+        r"(?:cogne|cognent|frappe|frappent|tape|tapent)\b(?! (?:a la porte|a ma porte|fort sur))",
         # From an eighteenth set (2026-11-26): a child working for a drug network.
         r"\b(?:mon|ma) (?:petit frere|petite soeur|petit cousin|petite cousine)\b(?: \w+){0,8} "
         r"(?:fait le guet\w*|guetteur|chouf\w*|charbonn?\w*|deal\w*|pour le reseau|"
         r"pour un reseau|pour les dealers|pour des dealers)\b",
+        # From a thirty-first set (round 7): a minor's images shared without her consent.
+        rf"\b{_IMAGES}\b(?: \w+){{0,10}} {_NO_CONSENT}\b(?: \w+){{0,8}} (?:a|de) 1[0-7] ans\b|"
+        rf"\b(?:a|de) 1[0-7] ans\b(?: \w+){{0,10}} {_IMAGES}\b(?: \w+){{0,10}} {_NO_CONSENT}\b",
     ),
     DistressKind.PARTNER_VIOLENCE: (
         rf"\b{_PARTNER}\b{_BETWEEN} {_ME}{_HIT}",
@@ -627,8 +648,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:vire|viree|jete|jetee|chasse|chassee|expulse|expulsee|mis|mise|foutu|foutue) "
         r"(?:de chez (?:moi|mes parents|ma mere|mon pere|mes darons|ma famille)|de la maison|"
         r"du foyer|de mon appart|de l appart|de mon logement|a la porte)\b",
-        r"\b(?:je me fais|je vais me faire|on me) (?:expulser|expulse|virer de chez|jeter dehors|"
+        r"\b(?:je me fais|on me) (?:expulser|expulse|virer de chez|jeter dehors|"
         r"mettre dehors|mettre a la porte)\b",
+        # "je vais me faire expulser ?" is a housing worry unless it is for now (round 7).
+        r"\bje vais me faire (?:expulser|virer de chez|jeter dehors|mettre dehors|"
+        r"mettre a la porte)\b(?=.*\b(?:ce soir|cette nuit|aujourd hui|maintenant|tout de suite|"
+        r"demain)\b)",
         # "ce soir je dors dans la laverie / le camion / l'entrepôt" (not a room, a flat, a sofa).
         r"\b(?:ce soir|cette nuit)\b(?: \w+){0,3} (?:je dors|on dort|je vais dormir|dormir) "
         r"(?:dans|sous|sur) (?:la|le|les|un|une|l|ma|mon)\b(?! (?:chambre|maison|appart\w*|foyer|"
@@ -853,6 +878,14 @@ _MONEY_FIGURE_RE = re.compile(
     r"compte|compte en banque|porte monnaie)\b"
 )
 _JPP_LIFE_RE = re.compile(r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b")
+# "plus goût à rien, pas d'idées noires hein": a young person who says there is no suicidal
+# thought is asking for care (a twenty-ninth and thirtieth set, round 7); the classifier still reads
+# the message, the rules step back.
+_DENIAL_RE = re.compile(
+    r"\b(?:pas|aucune|jamais) d idees? (?:noires?|suicidaires?)\b|\bpas suicidaire\b|"
+    r"\bje (?:ne )?pense pas (?:au suicide|a me (?:tuer|suicider|foutre en l air))\b|"
+    r"\bje (?:ne )?(?:veu[xt]|vais) pas (?:mourir|me tuer|me suicider|crever)\b"
+)
 
 # Priority when several kinds match: the most specific danger first.
 _PRIORITY: tuple[DistressKind, ...] = (
@@ -898,6 +931,8 @@ def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
         if kind is DistressKind.HOMELESS and (
             _later_not_tonight(normalized, match.group(0)) or _broke_not_homeless(normalized)
         ):
+            continue
+        if kind is DistressKind.SUICIDE and _DENIAL_RE.search(normalized):
             continue
         found.add(kind)
     if not laughing and _JPP_LIFE_RE.search(normalized):

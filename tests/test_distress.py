@@ -464,6 +464,17 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
         "à la maison ça crie et ça cogne, j'ai des bleus partout et je dois mentir au lycée",
         K.CHILD_DANGER,
     ),
+    # English, as newcomers write it (round 7, conversations and batch 15).
+    ("i sleep outside tonight", K.HOMELESS),
+    ("my boyfriend hits me", K.PARTNER_VIOLENCE),
+    ("my father beats me", K.CHILD_DANGER),
+    ("i cut myself again", K.SELF_HARM),
+    ("someone threatens to kill me", K.IMMEDIATE_DANGER),
+    ("i was raped and i don't know what to do", K.IMMEDIATE_DANGER),
+    ("my friend took too many pills", K.SUICIDE),
+    ("my friend says he will try to kill himself", K.SUICIDE),
+    ("jme coupe pour plus rien sentir, ca fait 3 fois cette semaine", K.SELF_HARM),
+    ("je me brûle pour me calmer quand ça monte", K.SELF_HARM),
 ]
 
 LOOKALIKES: list[str] = [
@@ -618,6 +629,12 @@ LOOKALIKES: list[str] = [
     "une dépression l'an dernier, pas d'idées suicidaires mais je préfère prendre les devants",
     "chez moi ça tape fort sur les murs, les voisins font des travaux",
     "à la maison ça cogne à la porte toute la journée, c'est les livreurs",
+    "i am tired of waiting for my papers",
+    "my boyfriend helps me with my CV",
+    "i slept outside the office to be first in line",
+    "the boss of this game killed me lol",
+    "je me coupe les cheveux pour plus ressembler à rien, mdr",
+    "je me coupe du monde pour réviser, ça fait 3 fois que je rate le code",
 ]
 
 

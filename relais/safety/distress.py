@@ -514,6 +514,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?: \w+){0,6} n(?:oe|o)?uds? (?:coulants?|solides?|qui tiennent|qui tient|de pendu)\b"
         r"(?!(?: \w+){0,5} (?:cravate|lacets?|bateau|voile|escalade|bracelet|macrame|cheveux|"
         r"peche|chaussures?|colis|tente|corde a linge))",
+        # English, as newcomers write it (round 7).
+        r"\b(?:want|wants|wanna|going|gonna|plan|plans|planning|try|trying|tried) to (?:die|kill "
+        r"(?:myself|himself|herself|themselves)|end (?:it all|my life|his life|her life))\b"
+        r"(?! (?:of|laughing))|\b(?:took|taken|take|swallowed) (?:too many|all (?:my|his|her|the)) "
+        r"(?:pills|tablets|meds)\b",
     ),
     DistressKind.SELF_HARM: (
         r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
@@ -538,6 +543,13 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"au doigt|le doigt|les doigts|la main|en faisant|en me rasant|avec un couteau de cuisine|"
         r"du monde|de tout|de mes amis|de ma famille|des autres))",
         r"\bme brul\w* (?:avec (?:des|une|ma|mes|un)|a la|au) (?:cigarettes?|clopes?|briquet)\b",
+        # Round 7 (a classifier-only catch of set zc that batch 15 tipped over): cutting oneself
+        # to stop feeling, or so many times.
+        r"\bje me (?:coupe|recoupe|brule|scarifie|griffe)\b(?: \w+){0,2} "
+        r"(?:pour (?:ne )?(?:plus|pas) (?:rien )?(?:sentir|ressentir|penser)|"
+        r"pour (?:me )?(?:soulager|calmer|punir))\b",
+        r"\bje me (?:coupe|recoupe|scarifie)\b(?! (?:les|la|le|du|de|des|en|au)\b)(?: \w+){0,4} "
+        r"(?:ca fait|deja) \w+ fois\b",
         r"\bme suis (?:encore )?(?:brulee?|coupee?|griffee?|mutilee?|frappee?)\b"
         r"(?! (?:les cheveux|la frange|le doigt|les ongles))(?: \w+){0,5} "
         r"(?:expres|volontairement|pour me soulager|ca me soulage)\b",
@@ -561,6 +573,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # Round 6: a friend who cuts herself.
         r"\b(?:s ouvr|se coup|se scarifi|se mutil|se taillad)\w* (?:les |le |la |ses |sa )?"
         r"(?:bras|avant bras|poignets?|veines|cuisses?)\b",
+        # English (round 7).
+        r"\b(?:i|she|he) (?:cut|cuts|hurt|hurts|burn|burns) (?:myself|herself|himself)\b|"
+        r"\bcutting (?:myself|herself|himself)\b|\bself harm\w*",
     ),
     DistressKind.CHILD_DANGER: (
         rf"\b{_FAMILY}\b{_BETWEEN} {_ME}{_HIT}",
@@ -598,6 +613,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # From a thirty-first set (round 7): a minor's images shared without her consent.
         rf"\b{_IMAGES}\b(?: \w+){{0,10}} {_NO_CONSENT}\b(?: \w+){{0,8}} (?:a|de) 1[0-7] ans\b|"
         rf"\b(?:a|de) 1[0-7] ans\b(?: \w+){{0,10}} {_IMAGES}\b(?: \w+){{0,10}} {_NO_CONSENT}\b",
+        # English (round 7).
+        r"\bmy (?:father|dad|mother|mom|mum|stepfather|stepdad|stepmother|parents|uncle|brother) "
+        r"(?:hits|beats|hurts|hit|beat|touches) me\b",
     ),
     DistressKind.PARTNER_VIOLENCE: (
         rf"\b{_PARTNER}\b{_BETWEEN} {_ME}{_HIT}",
@@ -616,6 +634,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # Round 6: a mother beaten by her partner.
         r"\b(?:ma mere|ma reum|ma daronne|ma maman) s est fait (?:cogner|frapper|tabasser|taper) "
         r"par (?:mon|son|notre) (?:daron|pere|beau pere|mec|copain|mari|compagnon)\b",
+        # English (round 7).
+        r"\bmy (?:boyfriend|husband|partner|girlfriend|wife|ex) (?:hits|beats|hurts|hit|beat|"
+        r"strangled|chokes|choked) me\b",
     ),
     DistressKind.HOMELESS: (
         r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
@@ -677,6 +698,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:no|nowhere) (?:place )?to sleep\b|\bhomeless\b",
         # Round 6: a night among the pallets of the warehouse.
         r"\b(?:dormir|dors|dort|passer la nuit)\b(?: \w+){0,2} entre les palettes\b",
+        # English (round 7).
+        r"\b(?:sleep|sleeping|slept|sleeps) (?:outside(?! (?:the|a|an|my|your|his|her|of)\b)|"
+        r"in the (?:street|park|car|station)|on the "
+        r"street)\b|\b(?:on the street|nowhere to (?:sleep|stay|go)) tonight\b",
     ),
     DistressKind.IMMEDIATE_DANGER: (
         r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
@@ -816,6 +841,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:la|le|me|m) menace\w* et (?:la|le|me) touche\w*\b",
         r"\b(?:voiture|scooter|camionnette|moto)\b(?: \w+){0,2} (?:qui )?tourne autour de moi\b",
         r"\bfai\w* travailler la nuit dans des (?:hotels|apparts|airbnb)\b",
+        # English (round 7).
+        r"\b(?:threatens?|threatened|threatening|going|gonna|wants?) to kill me\b|"
+        r"\b(?:i was|i ve been|i got|she was|he was) raped\b|\braped me\b",
     ),
 }
 

@@ -8,13 +8,14 @@ import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import httpx
 from sqlalchemy import func, select
 
 from relais.simulate.expectations import Bubble, Facts, evaluate, next_step_offered
-from relais.simulate.runner import mark_synthetic
+from relais.simulate.runner import bounded_gather, mark_synthetic, web_chat_client
 from relais.simulate.scripted import Conversation, ScriptedTurn
 from store.db import session_scope
 from store.identity import pseudonymize
@@ -148,19 +149,14 @@ async def replay(
     run = run or str(int(time.time()))
     sessions = [session_id(run, c) for c in conversations]
     mark_synthetic(database_url, secret_key, sessions)
-    gate = asyncio.Semaphore(concurrency)
     started = time.monotonic()
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://relais", timeout=120
-    ) as client:
+    async with web_chat_client(app) as client:
 
         async def one(i: int) -> ConversationResult:
-            async with gate:
-                pseudonym = pseudonymize("web", sessions[i], secret_key)
-                return await replay_one(
-                    client, conversations[i], sessions[i], pseudonym, database_url
-                )
+            pseudonym = pseudonymize("web", sessions[i], secret_key)
+            return await replay_one(client, conversations[i], sessions[i], pseudonym, database_url)
 
-        results = await asyncio.gather(*(one(i) for i in range(len(conversations))))
+        results = await bounded_gather(
+            [partial(one, i) for i in range(len(conversations))], concurrency
+        )
     return Replay(list(results), time.monotonic() - started)

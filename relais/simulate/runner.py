@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import httpx
 
@@ -16,6 +19,7 @@ from store.db import session_scope
 from store.identity import pseudonymize
 from store.people import touch_person
 
+T = TypeVar("T")
 MAX_TURNS = 40
 OUTRO_MARK = "Merci beaucoup"
 
@@ -127,6 +131,27 @@ async def run_one(
     return outcome
 
 
+@asynccontextmanager
+async def web_chat_client(app: Any, timeout_s: float = 120) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client talking to the web chat ``app`` in-process (no port)."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://relais", timeout=timeout_s
+    ) as client:
+        yield client
+
+
+async def bounded_gather(jobs: Sequence[Callable[[], Awaitable[T]]], concurrency: int) -> list[T]:
+    """Run the jobs, ``concurrency`` at a time; results in the jobs' order."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(job: Callable[[], Awaitable[T]]) -> T:
+        async with gate:
+            return await job()
+
+    return list(await asyncio.gather(*(one(job) for job in jobs)))
+
+
 def mark_synthetic(database_url: str, secret_key: str, sessions: list[str]) -> None:
     """Flag the simulated young people before they speak: real analyses exclude them."""
     with session_scope(database_url) as db:
@@ -150,22 +175,17 @@ async def simulate(
     sessions = [f"sim-{seed}-{i:05d}" for i in range(n)]
     mark_synthetic(database_url, secret_key, sessions)
     questionnaire = load_questionnaire("etude-jeunes")
-    gate = asyncio.Semaphore(concurrency)
     outcomes: list[Outcome] = []
     started = time.monotonic()
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://relais", timeout=60
-    ) as client:
+    async with web_chat_client(app) as client:
 
         async def one(i: int) -> None:
-            async with gate:
-                outcome = await run_one(
-                    client, sessions[i], personas[i], seed * 100003 + i, questionnaire
-                )
-                outcomes.append(outcome)
-                if progress is not None:
-                    progress(len(outcomes), n)
+            outcome = await run_one(
+                client, sessions[i], personas[i], seed * 100003 + i, questionnaire
+            )
+            outcomes.append(outcome)
+            if progress is not None:
+                progress(len(outcomes), n)
 
-        await asyncio.gather(*(one(i) for i in range(n)))
+        await bounded_gather([partial(one, i) for i in range(n)], concurrency)
     return Simulation(outcomes, time.monotonic() - started)

@@ -193,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--json", type=Path, help="write the figures here")
     replay.add_argument(
         "--min-met", type=float, default=0.0,
-        help="fail below this share of expectations met (crisis ones must all be met)",
+        help="fail below this share of expectations met (crisis ones must all be met, "
+        "and every turn answered)",
     )  # fmt: skip
     replay.set_defaults(func=_replay)
 

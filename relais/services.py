@@ -77,7 +77,7 @@ def training_fingerprint(root: Path = ROOT) -> str:
         elif path.exists():
             paths.append(path)
     for path in paths:
-        if "__pycache__" in path.parts:
+        if "__pycache__" in path.parts or path.suffix == ".md":  # notes do not change a model
             continue
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())

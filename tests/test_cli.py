@@ -75,6 +75,7 @@ def test_model_is_retrained_only_when_its_inputs_change(tmp_path: Path) -> None:
     (tmp_path / "nlu" / "__pycache__").mkdir()
     (tmp_path / "nlu" / "__pycache__" / "x.pyc").write_bytes(b"compiled")
     (tmp_path / "README.md").write_text("not a training input")
+    (tmp_path / "nlu" / "PIPELINES.md").write_text("notes on the figures")
     assert training_fingerprint(tmp_path) == first
     (tmp_path / "domain.yml").write_text("intents: [greet, goodbye]")
     assert training_fingerprint(tmp_path) != first

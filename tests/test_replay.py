@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import httpx
 import pytest
 
 from relais.dialogue import texts
@@ -13,7 +15,7 @@ from relais.messages import BotReply
 from relais.routing import resolve
 from relais.safety.distress import DistressKind
 from relais.simulate.expectations import Bubble, Facts, check, evaluate, next_step_offered
-from relais.simulate.replay import find_button, session_id
+from relais.simulate.replay import find_button, replay_one, session_id
 from relais.simulate.scripted import ScriptError, load_conversations, parse_conversations
 
 
@@ -123,3 +125,32 @@ def test_session_ids_fit_the_web_chat_format() -> None:
     [c] = parse_conversations(one([{"say": "slt"}]), "independent_a")
     sid = session_id("1764200000", c)
     assert sid == "rp-1764200000-independent-a-c1"
+
+
+async def test_a_missing_button_is_an_unmet_expectation_and_the_conversation_goes_on() -> None:
+    sent: list[dict[str, str]] = []
+
+    def web_chat(request: httpx.Request) -> httpx.Response:
+        sent.append(json.loads(request.content))
+        replies = [r.to_dict() for r in texts.crisis_replies(DistressKind.SUICIDE)]
+        return httpx.Response(200, json={"replies": replies})
+
+    [c] = parse_conversations(
+        one(
+            [
+                {"say": "jveux en finir", "expect": {"crisis": "3114"}},
+                {"press": "pizza"},
+                {"press": "conseill"},
+            ]
+        ),
+        "f",
+    )
+    transport = httpx.MockTransport(web_chat)
+    async with httpx.AsyncClient(transport=transport, base_url="http://relais") as client:
+        result = await replay_one(client, c, "rp-1-f-c1", "pseudo", "sqlite://")
+    first, missing, pressed = result.turns
+    assert first.checks == {"crisis": None} and first.error is None
+    assert missing.checks == {"press": "no button 'pizza'"} and missing.error is None
+    assert pressed.checks == {"press": None}
+    assert sent[-1] == {"session": "rp-1-f-c1", "payload": "/request_human"}
+    assert len(sent) == 2 and not result.passed

@@ -32,7 +32,7 @@ class TurnResult:
     turn: ScriptedTurn
     bubbles: list[Bubble] = field(default_factory=list)
     checks: dict[str, str | None] = field(default_factory=dict)  # expectation → None when met
-    error: str | None = None
+    error: str | None = None  # the web chat did not answer (HTTP status)
 
     @property
     def failures(self) -> list[str]:
@@ -114,11 +114,13 @@ async def replay_one(
     for turn in conversation.turns:
         outcome = TurnResult(turn)
         result.turns.append(outcome)
+        pressed: dict[str, str | None] = {}
         if turn.press:
             payload = find_button(last, turn.text)
-            if payload is None:
-                outcome.error = f"no button {turn.text!r}"
+            if payload is None:  # the writer expected a button the bot did not show
+                outcome.checks = {"press": f"no button {turn.text!r}"}
                 continue
+            pressed = {"press": None}
             body: dict[str, Any] = {"session": session, "payload": payload}
         else:
             body = {"session": session, "text": turn.text}
@@ -133,7 +135,7 @@ async def replay_one(
         facts = None
         if _DB_KEYS & set(turn.expect):
             facts = await asyncio.to_thread(facts_of, database_url, pseudonym)
-        outcome.checks = evaluate(turn.expect, outcome.bubbles, facts)
+        outcome.checks = {**pressed, **evaluate(turn.expect, outcome.bubbles, facts)}
     return result
 
 

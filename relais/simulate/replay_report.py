@@ -62,7 +62,7 @@ def render(replay: Replay) -> str:
     f = figures(replay)
     lines = [
         f"Conversations: {f['conversations_passed']}/{f['conversations']} did everything expected",
-        f"Turns: {f['turns']} ({f['turn_errors']} errors: HTTP failure or missing button)",
+        f"Turns: {f['turns']} ({f['turn_errors']} HTTP errors)",
         f"Expectations met: {f['expectations_met']}/{f['expectations']}",
     ]
     for key, (ok, n) in f["by_expectation"].items():

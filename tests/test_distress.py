@@ -475,6 +475,7 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("my friend says he will try to kill himself", K.SUICIDE),
     ("jme coupe pour plus rien sentir, ca fait 3 fois cette semaine", K.SELF_HARM),
     ("je me brûle pour me calmer quand ça monte", K.SELF_HARM),
+    ("c'est pour ce soir en vrai g nul part ou dormir", K.HOMELESS),
 ]
 
 LOOKALIKES: list[str] = [

@@ -653,12 +653,13 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"sans (?:entreprise|patron|employeur|contrat|stage|alternance|formation)))",
         # Asking how to get a postal address (domiciliation) is a papers question (ask_admin).
         r"^(?!.*\bdomicili\w*).*\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
-        r"\b(?:nulle part|pas d endroit|aucun endroit|pas de place|pas de lieu|"
+        # "nul part" is how it is often typed (a conversation of set a, round 7).
+        r"\b(?:nul(?:le)? part|pas d endroit|aucun endroit|pas de place|pas de lieu|"
         r"personne chez qui) (?:ou |pour )?(?:dormir|crecher|me loger|passer la nuit)\b",
         r"\b(?:sais pas|sait pas|pas) ou (?:dormir|crecher|aller|passer la nuit) "
         r"(?:ce soir|cette nuit)\b",
         r"\bou (?:dormir|crecher|passer la nuit) (?:ce soir|cette nuit)\b|\bpas de toit\b",
-        r"\bnulle part ou aller\b",
+        r"\bnul(?:le)? part ou aller\b",
         r"\b(?:je suis|je me retrouve|me voila|je reste) dehors\b(?: \w+){0,6} "
         r"(?:logement|dormir|nuit|ou aller|mon sac|mes affaires|valise|sans rien)\b",
         r"\b(?:plus de|pas de|perdu mon|sans) logement\b(?: \w+){0,6} (?:dehors|a la rue|ce soir|"

@@ -165,11 +165,12 @@ class Dialogue:
         commune_insee: str | None = None,
         recent_texts: tuple[str, ...] = (),
         ml_code: str | None = None,
+        resolution: Resolution | None = None,
     ) -> Turn:
         """Find the Mission Locale from a commune, a postal code, or a button choice.
 
         `commune_insee` (a button) or `ml_code` (a position whose commune is unsure, as in
-        Paris) win over the text.
+        Paris) win over the text; `resolution`: the text already resolved by the caller.
         """
         turn = _next(state)
         if commune_insee and commune_by_insee(commune_insee) is not None:
@@ -182,7 +183,7 @@ class Dialogue:
             )
         elif ml_code and _ml_by_code(ml_code) is not None:
             resolution = Resolution("found", None, _ml_by_code(ml_code), ())
-        else:
+        elif resolution is None:
             resolution = resolve(text)
         self._apply_location(turn, sender, resolution, show_options=True)
         if turn.state.handoff_pending and turn.state.ml_code is not None:
@@ -260,7 +261,12 @@ class Dialogue:
             resolution = resolve(text)
             if resolution.status != "not_found":
                 return self.set_location(
-                    state, sender, text, _corrected(resolution, state), recent_texts
+                    state,
+                    sender,
+                    text,
+                    _corrected(resolution, state),
+                    recent_texts,
+                    resolution=resolution,
                 )
         topic = topic or state.yes_no_topic
         turn = _next(state)
@@ -404,8 +410,9 @@ class Dialogue:
         Right after "Tu habites dans quelle commune ?", a short unknown answer is a place the
         resolver could not read: the bot says so and asks again, rather than "pas compris".
         """
-        if self.answers_where(state, text, unknown_is_place=True):
-            return self.set_location(state, sender, text)
+        place = self.place_answer(state, text, unknown_is_place=True)
+        if place is not None:
+            return self.set_location(state, sender, text, resolution=place)
         answer = leading_yes_no(text) if state.yes_no_topic else None
         if answer is not None:  # "ouais jveux bien parler à qqn" to "tu veux un·e conseiller·e ?"
             return self.yes_no(state, sender, channel, answer, None, recent_texts)
@@ -422,25 +429,32 @@ class Dialogue:
         Keys hit at random ("hdjdkslq") are not a topic the bot can't help with: it says it did
         not understand.
         """
-        if self.answers_where(state, text):
-            return self.set_location(state, sender, text)
+        place = self.place_answer(state, text)
+        if place is not None:
+            return self.set_location(state, sender, text, resolution=place)
         turn = _next(state)
         said = texts.NOT_UNDERSTOOD if keyboard_mash(text) else texts.OUT_OF_SCOPE
         turn.add(texts.menu_reply(said))
         return turn
 
     @staticmethod
-    def answers_where(state: State, text: str, *, unknown_is_place: bool = False) -> bool:
-        """Is ``text`` a place? A message the NLU read as something else ("ah si c houdan" as a
-        yes, "mante la jolie" as off-topic) is still a place when the resolver finds one, either
-        right after "Tu habites où ?" or in a few words. ``unknown_is_place``: a short unknown
-        answer to that question is a place the resolver could not read (the bot asks again).
+    def place_answer(
+        state: State, text: str, *, unknown_is_place: bool = False
+    ) -> Resolution | None:
+        """``text`` resolved, when it is to be read as a place; else None.
+
+        A message the NLU read as something else ("mante la jolie" as off-topic) is still a
+        place when the resolver finds one, either right after "Tu habites où ?" or in a few
+        words. ``unknown_is_place``: a short unknown answer to that question is a place the
+        resolver could not read (the bot asks again).
         """
         resolution = resolve(text)
         short = len(text.split()) <= SHORT_ANSWER_WORDS
         if resolution.status in ("found", "ambiguous", "outside_idf"):
-            return state.awaiting_location or short or unknown_is_place
-        return unknown_is_place and state.awaiting_location and short
+            placed = state.awaiting_location or short or unknown_is_place
+        else:
+            placed = unknown_is_place and state.awaiting_location and short
+        return resolution if placed else None
 
     # -- shared -----------------------------------------------------------------------------
 

@@ -109,7 +109,7 @@ conversation-eval: train
 	DATABASE_URL=sqlite:///$(CURDIR)/var/replay.db RASA_URL=http://127.0.0.1:5017 \
 	  ACTION_SERVER_URL=http://127.0.0.1:5067 \
 	  $(PY) -m relais.cli replay $(CONVERSATIONS) --min-met $(CONVERSATIONS_MIN_MET) \
-	  --json var/results/conversations.json
+	  --json var/results/conversations.json --transcript var/results/conversations.md
 
 clean:
 	rm -rf models var/results

@@ -118,7 +118,7 @@ def _simulate(args: argparse.Namespace) -> int:
 
 def _replay(args: argparse.Namespace) -> int:
     from relais.simulate.replay import Replay, replay
-    from relais.simulate.replay_report import figures, render
+    from relais.simulate.replay_report import figures, render, transcript
     from relais.simulate.scripted import ScriptError, load_conversations
 
     try:
@@ -141,6 +141,9 @@ def _replay(args: argparse.Namespace) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(numbers, indent=2), encoding="utf-8")
+    if args.transcript:
+        args.transcript.parent.mkdir(parents=True, exist_ok=True)
+        args.transcript.write_text(transcript(result[0]), encoding="utf-8")
     crisis_ok, crisis_n = numbers["by_expectation"].get("crisis", [0, 0])
     met = numbers["expectations_met"] / max(numbers["expectations"], 1)
     failed = crisis_ok < crisis_n or numbers["turn_errors"] > 0 or met < args.min_met
@@ -191,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("files", nargs="+", type=Path, help="conversation files (YAML)")
     replay.add_argument("--concurrency", type=int, default=4)
     replay.add_argument("--json", type=Path, help="write the figures here")
+    replay.add_argument(
+        "--transcript", type=Path,
+        help="write the conversations that missed something here, in full (Markdown)",
+    )  # fmt: skip
     replay.add_argument(
         "--min-met", type=float, default=0.0,
         help="fail below this share of expectations met (crisis ones must all be met, "

@@ -15,7 +15,8 @@ from relais.messages import BotReply
 from relais.routing import resolve
 from relais.safety.distress import DistressKind
 from relais.simulate.expectations import Bubble, Facts, check, evaluate, next_step_offered
-from relais.simulate.replay import find_button, replay_one, session_id
+from relais.simulate.replay import Replay, find_button, replay_one, session_id
+from relais.simulate.replay_report import transcript
 from relais.simulate.scripted import ScriptError, load_conversations, parse_conversations
 
 
@@ -154,3 +155,9 @@ async def test_a_missing_button_is_an_unmet_expectation_and_the_conversation_goe
     assert pressed.checks == {"press": None}
     assert sent[-1] == {"session": "rp-1-f-c1", "payload": "/request_human"}
     assert len(sent) == 2 and not result.passed
+    # The transcript shows the whole conversation, the buttons and what each turn missed.
+    text = transcript(Replay([result], 0.0))
+    assert "- **young person**: jveux en finir" in text
+    assert "3114" in text and "[🙋 Oui, parler à un·e conseiller·e]" in text
+    assert "**missed**: no button 'pizza'" in text
+    assert transcript(Replay([], 0.0)) == "\n"

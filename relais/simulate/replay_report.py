@@ -87,3 +87,22 @@ def render(replay: Replay) -> str:
         lines.append(f"    expected: {why}")
         lines.append(f"    got: {_preview(t)}")
     return "\n".join(lines)
+
+
+def transcript(replay: Replay, only_failed: bool = True) -> str:
+    """Whole conversations as the young person saw them (Markdown), with what each turn missed."""
+    lines: list[str] = []
+    for result in replay.results:
+        if only_failed and result.passed:
+            continue
+        conversation = result.conversation
+        lines += ["", f"## {conversation.key}: {conversation.who}".rstrip(": "), ""]
+        for t in result.turns:
+            move = f"[presses «{t.turn.text}»]" if t.turn.press else t.turn.text
+            lines.append(f"- **young person**: {' '.join(move.split())}")
+            for bubble in t.bubbles:
+                buttons = "".join(f" [{title}]" for title, _ in bubble.buttons)
+                lines.append(f"  - bot: {' '.join(bubble.text.split())}{buttons}")
+            if t.error or t.failures:
+                lines.append(f"  - **missed**: {t.error or '; '.join(t.failures)}")
+    return "\n".join(lines).lstrip() + "\n"

@@ -476,9 +476,30 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("jme coupe pour plus rien sentir, ca fait 3 fois cette semaine", K.SELF_HARM),
     ("je me brûle pour me calmer quand ça monte", K.SELF_HARM),
     ("c'est pour ce soir en vrai g nul part ou dormir", K.HOMELESS),
+    # Round 8: conversations written blind (sets d, e) and set zf; the texts are paraphrased.
+    ("des fois jme dis que ça serait plus simple si j'étais plus là", K.SUICIDE),
+    ("tout serait plus facile si j'existais pas", K.SUICIDE),
+    ("ce soir jvais faire un dodo définitif 🙂", K.SUICIDE),
+    ("un sommeil éternel c'est tout ce que je veux", K.SUICIDE),
+    ("si mon dossier est refusé encore une fois je me tue", K.SUICIDE),
+    ("je me tue, c'est fini pour moi", K.SUICIDE),
+    ("il n'a aucune solution d'hébergement pour ce soir", K.HOMELESS),
+    ("pas de logement ce soir, je sais pas où aller", K.HOMELESS),
+    ("si elle me quitte je me supprime", K.SUICIDE),
+    ("ma tante m'a virée, jsuis dans la rue ce soir", K.HOMELESS),
 ]
 
 LOOKALIKES: list[str] = [
+    # Round 8: a figure of speech, a worn-out back, a place, a joke.
+    "mon cv c'est un suicide professionnel, aide moi a le refaire",
+    "je vais me flinguer le dos a porter des cartons toute la journee",
+    "ce serait plus simple si j'étais pas là le lundi, j'ai cours",
+    "ça serait mieux si j'étais plus là-bas, le quartier est trop loin",
+    "si je rate encore le code je me tue mdr",
+    "pas de logement pour la rentrée, je cherche un studio",
+    "jvais me pendre au téléphone pour trouver un stage mdr",
+    "j'ai dormi dehors au festival, je peux décaler mon rdv ?",
+    "jme supprime de ce groupe whatsapp",
     "je veux plus exister pour vos relances, coupez tout",
     "je serai plus là pour te déranger cet été, je pars en vacances",
     "on a fixé la date du rdv, c'est au bureau là-haut au 2e étage ?",

@@ -66,6 +66,8 @@ _TOKEN_MAP: dict[str, str] = {
     "chu": "je suis",
     "shui": "je suis",
     "jsuis": "je suis",
+    "jetais": "j etais",  # round 8
+    "jexistais": "j existais",
     "lair": "l air",  # "me foutre en lair" (a twenty-ninth set of conversations, round 7)
     "jsui": "je suis",
     "jss": "je suis",
@@ -237,7 +239,11 @@ _SELF_KILL = (
     # "je vais me tuer à ce jeu / à la tâche" is hyperbole.
     r"(?:me|m) (?:tuer(?! a (?:ce|cet|cette|la|mon|ma|force|petit feu)\b|"
     r" au (?:jeu|taf|travail|boulot)\b)|"
-    r"suicider|suicide|pendre|buter|flinguer|foutre en l air|"
+    # "me flinguer le dos / la santé": a body worn out by work (round 8).
+    r"suicider|suicide|pendre(?! (?:au|a mon|a la|a ton) (?:telephone|tel|bigo|portable|"
+    r"cou de|sonnette|porte))|supprimer(?! (?:de|du|des|d|sur|mon|ma|mes))|"
+    r"buter|flinguer(?! (?:le|la|les|mon|ma|mes) (?:dos|genoux|"
+    r"epaules?|sante|yeux|poignets|mains|jambes|bras|voix|oreilles)\b)|foutre en l air|"
     r"jeter (?:sous|du|d|par|dans)|defenestrer|ouvrir les veines|tailler les veines|"
     r"noyer|empoisonner|tirer une balle)"
 )
@@ -306,7 +312,8 @@ _NO_CONSENT = r"sans (?:son|leur|mon) (?:accord|consentement)"
 
 _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
     DistressKind.SUICIDE: (
-        r"\bsuicid\w*",
+        # "mon CV c'est un suicide professionnel": a figure of speech (round 8).
+        r"\bsuicid\w*\b(?! (?:professionnel|social|commercial|scolaire|politique|capillaire)\b)",
         # "pas d'idées noires hein, mais ça dure": care-seeking, said to be without danger.
         r"(?<!\bpas d )(?<!\bpas des )(?<!\baucune )(?<!\bjamais d )\bidees? noires?\b",
         rf"{_NOT_THIRD}\b{_WANT}(?: \w+){{0,2}} {_SELF_KILL}\b",
@@ -514,6 +521,23 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?: \w+){0,6} n(?:oe|o)?uds? (?:coulants?|solides?|qui tiennent|qui tient|de pendu)\b"
         r"(?!(?: \w+){0,5} (?:cravate|lacets?|bateau|voile|escalade|bracelet|macrame|cheveux|"
         r"peche|chaussures?|colis|tente|corde a linge))",
+        # Round 8 (conversations written blind, sets d and e; set zf): wishing not to be here,
+        # a "definitive" sleep, a threat on a condition.
+        r"\b(?:plus simple|mieux|plus facile|plus tranquille|plus leger|moins lourd)"
+        r"(?: pour (?:tout le monde|tous|les autres|ma famille|mes parents|eux))? si "
+        r"(?:je (?:n )?(?:etais|existais|serais)|j (?:etais|existais)) (?:plus|pas)"
+        r"(?: (?:la|ne|en vie|de ce monde))?\b(?! (?:pour|a|au|aux|dans|en|sur|avec|chez|le|la|"
+        r"les|ce|cette|ces|bas|demain|aujourd|quand|pendant|lundi|mardi|mercredi|jeudi|vendredi|"
+        r"samedi|dimanche|ici)\b)",
+        r"\bsi (?:je (?:n )?(?:etais|existais) (?:plus|pas)|j etais plus) (?:la|en vie)\b"
+        r"(?: \w+){0,4} (?:plus simple|mieux|personne|tout le monde|plus facile)\b",
+        r"\b(?:dodo|sommeil|dormir|sieste|nuit) (?:definitif|definitive|eternel|eternelle|"
+        r"pour l eternite|sans reveil)\b",
+        r"\bsi\b(?: \w+){1,8} (?:je me tue|je me suicide|je me foutrai en l air|je me jette|"
+        r"je me pends|je me fous en l air|je me supprime)\b(?! (?:a|au|aux|de|du|des) )",
+        r"\b(?:ma|c est ma|c ma) derniere nuit\b(?! (?:a|au|aux|en|dans|chez|ici|de|d|avant)\b)",
+        r"\b(?:bonne nuit|adieu|au revoir|bye)\b(?: \w+){0,3} pour (?:toujours|de bon)\b",
+        r"\bje me tue\b(?: \w+){0,3} c est (?:fini|la fin)\b",
         # English, as newcomers write it (round 7).
         r"\b(?:want|wants|wanna|going|gonna|plan|plans|planning|try|trying|tried) to (?:die|kill "
         r"(?:myself|himself|herself|themselves)|end (?:it all|my life|his life|her life))\b"
@@ -643,9 +667,14 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"nuit)\b(?: \w+){0,3} (?:dehors|a la rue|dans la rue|dans ma voiture|"
         r"dans une voiture|dans ma caisse|dans la gare|a la gare|dans le metro|dans un parc|"
         r"dans le parc|dans les escaliers|dans un hall|dans le hall|sous un pont|dans un squat|"
-        r"dans la cage d escalier|dans un abri|sur un banc|dans le bus de nuit)\b",
+        r"dans la cage d escalier|dans un abri|sur un banc|dans le bus de nuit)\b"
+        # A festival, a camp, a queue: sleeping outside by choice (round 8).
+        r"(?! (?:au|a un|a une|en|pour le|pour la|pour un|pour une|devant le|devant la) "
+        r"(?:festival|festoch|camping|concert|bivouac|camp|scouts?|file|queue|rando\w*|vacances|"
+        r"plage|fete|soiree|sortie))",
         r"\b(?:je suis|je me retrouve|je vais etre|je vais me retrouver|je me suis retrouvee?|"
         r"me retrouver|on est|nous sommes|je serai|je serais|me voila) (?:a la rue|dehors ce soir|"
+        r"dans la rue (?:ce soir|cette nuit|depuis)|"
         r"sans (?:toit|logement|abri|domicile|rien pour dormir))\b"
         r"(?! (?:niveau|cote|question|financierement|en ce moment niveau|pour (?:les|mes) "
         r"(?:factures|courses)|avec (?:mon|ma|mes|le|la|les) (?:dossier|demande|papiers|cv|"
@@ -654,6 +683,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # Asking how to get a postal address (domiciliation) is a papers question (ask_admin).
         r"^(?!.*\bdomicili\w*).*\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
         # "nul part" is how it is often typed (a conversation of set a, round 7).
+        # Round 8: a social worker writing "aucune solution d'hébergement pour ce soir".
+        r"\b(?:aucune?|pas de|sans|plus de|n a (?:pas|aucune?) de?) (?:solution (?:d |de )?)?"
+        r"(?:hebergement|logement|toit|endroit ou dormir|place ou dormir)\b(?: \w+){0,2} "
+        r"(?:ce soir|cette nuit|pour la nuit)\b",
         r"\b(?:nul(?:le)? part|pas d endroit|aucun endroit|pas de place|pas de lieu|"
         r"personne chez qui) (?:ou |pour )?(?:dormir|crecher|me loger|passer la nuit)\b",
         r"\b(?:sais pas|sait pas|pas) ou (?:dormir|crecher|aller|passer la nuit) "
@@ -879,6 +912,7 @@ _AMBIGUOUS: tuple[str, ...] = (
     r"\b(?:il|elle|ils|elles|on) (?:va|vont|allait|allaient|vas|veut|veulent) me \w+",
     r"\best la fin pour moi\b",
     r"\b(?:vais|dois)(?: \w+){0,2} (?:mourir|crever)\b",
+    r"\bsi\b(?: \w+){1,8} je me tue\b",
     # "ma mère va m'étrangler si j'ai pas de job ptdr"
     r"\b(?:va|vont|allait|allaient) (?:me|m) (?:etrangl\w*|tuer|frapper|defoncer|tabasser|"
     r"buter|egorger|massacrer)\b",

@@ -103,6 +103,26 @@ def test_names_typos_and_abbreviations(text: str, insee: str) -> None:
     _found(text, insee)
 
 
+# Round 8 (conversations written blind): a name as it sounds, a name cut short.
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("trape", "78621"),  # Trappes: the "pp" is heard
+        ("lizy sur ourq", "77257"),  # Lizy-sur-Ourcq: "cq" sounds "k"
+        ("nanter", "92050"),  # Nanterre, not Nantes one letter away
+        ("jsuis a nanter", "92050"),
+        ("argenteui", "95018"),
+    ],
+)
+def test_names_as_they_sound_or_cut_short(text: str, insee: str) -> None:
+    _found(text, insee)
+
+
+def test_a_town_outside_typed_whole_stays_outside() -> None:
+    assert resolve("nantes").status == "outside_idf"
+    assert resolve("je vis a nantes").status == "outside_idf"
+
+
 GARGES = "95268"
 GONESSE = "95277"
 VILLIERS_LE_BEL = "95680"

@@ -19,6 +19,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"h", ""),
     (r"gn", "n"),
     (r"qu", "k"),
+    (r"cq", "k"),  # "Lizy-sur-Ourcq" typed "ourq"
+    (r"q", "k"),
     (r"ck", "k"),
     (r"gu(?=[eiy])", "g"),
     (r"ge(?=[aou])", "j"),
@@ -40,7 +42,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern), repl) for pattern, repl in _REWRITES)
 _DOUBLES = re.compile(r"(.)\1+")
-_SILENT_END = re.compile(r"(?:e|s|t|d|x|p)+$")
+# A final "p" is silent after a nasal ("champ"), not in "Trappes" typed "trape".
+_SILENT_END = re.compile(r"(?:(?<=m)p)?(?:e|s|t|d|x)+$|(?<=m)p$")
 _ER_END = re.compile(r"(?<=[a-z])ers?$")  # "-ier", "-er" sound "-ié", "-é"
 
 

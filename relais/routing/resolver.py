@@ -373,6 +373,16 @@ def _correct(tokens: list[str], index: _Index) -> list[str] | None:
             continue
         if not _correctable(tokens, i, index):
             continue
+        # A name cut short, alone in the message ("nanter", "jsuis a nanter"): the one IdF word
+        # it begins, over a town outside one letter away ("nantes"). Not "un truc à vendre".
+        alone = all(_ignorable(t) or t in LOCATION_CUES for n, t in enumerate(tokens) if n != i)
+        cut_short = [
+            w for w in index.vocabulary if w.startswith(token) and len(w) <= len(token) + 2
+        ]
+        if alone and len(cut_short) == 1:
+            corrected[i] = cut_short[0]
+            changed = True
+            continue
         cutoff = 1 if len(token) < 8 else 2
         for vocabulary in (index.vocabulary, index.outside_vocabulary):
             hits = process.extract(

@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from relais.config import settings
 from relais.dialogue import texts
-from relais.dialogue.turns import Dialogue, State, Turn
+from relais.dialogue.other_need import main_and_other, need_also_asked
+from relais.dialogue.turns import NEED_BY_INTENT, Dialogue, State, Turn
 from relais.messages import BotReply
 from relais.safety.faint_signal import faint_distress
 
@@ -53,6 +54,27 @@ def recent_user_texts(tracker: Tracker, limit: int = 3) -> tuple[str, ...]:
                 if len(found) == limit:
                     break
     return tuple(reversed(found))
+
+
+def need_ranking(tracker: Tracker) -> list[tuple[str, float]]:
+    """The needs of the NLU's intent ranking for the last message, best first."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return [
+        (NEED_BY_INTENT[str(item.get("name"))], float(item.get("confidence") or 0.0))
+        for item in ranking
+        if str(item.get("name")) in NEED_BY_INTENT
+    ]
+
+
+def asked_need(tracker: Tracker) -> tuple[str, str | None] | None:
+    """A need the message names in words and the NLU ranks, though its intent is another one
+    ("t'es un robot ? et sinon g besoin d'un taf"): the need to answer, and a second one."""
+    text = latest_text(tracker)
+    if text.startswith("/"):  # a button says exactly what it means
+        return None
+    ranking = need_ranking(tracker)
+    need = need_also_asked(text, ranking)
+    return None if need is None else main_and_other(text, need, ranking)
 
 
 def entity(tracker: Tracker, name: str) -> str | None:

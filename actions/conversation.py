@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    asked_need,
     channel_of,
     dialogue,
     emit,
@@ -74,6 +75,15 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        asked = asked_need(tracker)
+        if asked is not None:
+            # Unsure as a whole, but the need is named in words and ranked: "tu peux juste
+            # m'aider pour le taf". Answered, not guessed.
+            turn = dialogue().answer_need(
+                state, tracker.sender_id, channel_of(tracker), f"ask_{asked[0]}",
+                latest_text(tracker), also=asked[1],
+            )  # fmt: skip
+            return emit(dispatcher, tracker, state, turn)
         turn = dialogue().fallback(
             state,
             tracker.sender_id,

@@ -8,7 +8,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import dialogue, emit, entity, latest_text, recent_user_texts, state_of
+from actions.common import (
+    asked_need,
+    channel_of,
+    dialogue,
+    emit,
+    entity,
+    latest_text,
+    recent_user_texts,
+    state_of,
+)
 
 
 class ActionSetLocation(Action):
@@ -21,6 +30,13 @@ class ActionSetLocation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        asked = None if state.handoff_pending else asked_need(tracker)
+        if asked is not None:  # "jcherche un job et un appart a cergy": the need and the place
+            turn = dialogue().answer_need(
+                state, tracker.sender_id, channel_of(tracker), f"ask_{asked[0]}",
+                latest_text(tracker), also=asked[1],
+            )  # fmt: skip
+            return emit(dispatcher, tracker, state, turn)
         turn = dialogue().set_location(
             state,
             tracker.sender_id,

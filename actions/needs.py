@@ -8,7 +8,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel_of, dialogue, emit, latest_text, state_of
+from actions.common import (
+    asked_need,
+    channel_of,
+    dialogue,
+    emit,
+    entity,
+    latest_text,
+    need_ranking,
+    state_of,
+)
+from relais.dialogue.other_need import main_and_other
 from relais.dialogue.turns import NEED_BY_INTENT
 
 
@@ -25,10 +35,44 @@ class ActionAnswerNeed(Action):
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         if intent not in NEED_BY_INTENT:
             return emit(dispatcher, tracker, state, dialogue().show_menu(state))
+        text = latest_text(tracker)
+        main, also = main_and_other(text, NEED_BY_INTENT[intent], need_ranking(tracker))
         turn = dialogue().answer_need(
-            state, tracker.sender_id, channel_of(tracker), intent, latest_text(tracker)
+            state, tracker.sender_id, channel_of(tracker), f"ask_{main}", text, also=also
         )
         return emit(dispatcher, tracker, state, turn)
+
+
+class ActionBotChallenge(Action):
+    """ "T'es un robot ?": yes, and the need asked in the same message is answered."""
+
+    def name(self) -> str:
+        return "action_bot_challenge"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        state = state_of(tracker)
+        asked = asked_need(tracker)
+        turn = dialogue().bot_challenge(
+            state, tracker.sender_id, channel_of(tracker), latest_text(tracker),
+            asked[0] if asked else None,
+        )  # fmt: skip
+        return emit(dispatcher, tracker, state, turn)
+
+
+class ActionMoreInfo(Action):
+    """The rest of an answer, when the young person presses "En savoir plus"."""
+
+    def name(self) -> str:
+        return "action_more_info"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        state = state_of(tracker)
+        need = entity(tracker, "need_code") or state.need
+        return emit(dispatcher, tracker, state, dialogue().more_info(state, need))
 
 
 class ActionGreet(Action):
@@ -41,7 +85,14 @@ class ActionGreet(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        turn = dialogue().greet(state, tracker.sender_id, channel_of(tracker))
+        asked = asked_need(tracker)
+        if asked is not None:  # "coucou 👋 jsp quoi faire après le lycée": the need, at once
+            turn = dialogue().answer_need(
+                state, tracker.sender_id, channel_of(tracker), f"ask_{asked[0]}",
+                latest_text(tracker), also=asked[1],
+            )  # fmt: skip
+        else:
+            turn = dialogue().greet(state, tracker.sender_id, channel_of(tracker))
         return emit(dispatcher, tracker, state, turn)
 
 

@@ -29,5 +29,6 @@ class ActionCrisis(Action):
             latest_text(tracker),
             entity(tracker, "distress_kind"),
             other_need=runner_up(ranking, texts.NEED_INTENTS),
+            sender=tracker.sender_id,
         )
         return emit(dispatcher, tracker, state, turn)

@@ -24,6 +24,7 @@ __all__ = [
     "MAX_NEXT_STEPS",
     "MAX_PARAGRAPHS",
     "MAX_RENDERED_CHARS",
+    "MAX_SHORT_CHARS",
     "NEED_CODES",
     "REQUIRED_CRISIS_NUMBERS",
     "Answer",
@@ -62,6 +63,7 @@ MAX_STEP_CHARS = 90
 MAX_TITLE_CHARS = 32
 MIN_FIRST_LINE_CHARS = 20
 MAX_RENDERED_CHARS = 700
+MAX_SHORT_CHARS = 320  # the first reply: what a phone shows without scrolling
 
 _ANSWER_FIELDS = frozenset({"title", "answer", "next_steps", "link", "facts", "keywords"})
 _REQUIRED_ANSWER_FIELDS = _ANSWER_FIELDS - {"keywords"}
@@ -106,9 +108,20 @@ class Answer:
         return tuple(p.strip() for p in _PARAGRAPH_SPLIT.split(self.answer) if p.strip())
 
     def render(self) -> str:
-        """Message text for the young person: answer, then "👉" steps, then the link."""
+        """The whole answer: paragraphs, then "👉" steps, then the link."""
         steps = "\n".join(f"👉 {step}" for step in self.next_steps)
         return f"{self.answer}\n\n{steps}\n{self.link}"
+
+    def render_short(self) -> str:
+        """The first reply, one phone screen: the first paragraph, the first step, the link."""
+        return f"{self.paragraphs[0]}\n\n👉 {self.next_steps[0]}\n{self.link}"
+
+    def render_more(self) -> str | None:
+        """What the first reply left out (other paragraphs and steps), None when nothing is."""
+        rest = [*self.paragraphs[1:]]
+        if len(self.next_steps) > 1:
+            rest.append("\n".join(f"👉 {step}" for step in self.next_steps[1:]))
+        return "\n\n".join(rest) if rest else None
 
 
 @dataclass(frozen=True)
@@ -292,6 +305,9 @@ def _parse_answer(need: str, raw: object, where: str) -> Answer:
     rendered = len(answer.render())
     if rendered > MAX_RENDERED_CHARS:
         raise _fail(where, f"rendered message is {rendered} chars, at most {MAX_RENDERED_CHARS}")
+    short = len(answer.render_short())
+    if short > MAX_SHORT_CHARS:
+        raise _fail(where, f"first reply is {short} chars, at most {MAX_SHORT_CHARS}")
     return answer
 
 

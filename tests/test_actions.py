@@ -13,7 +13,7 @@ from sqlalchemy import select
 from actions.conversation import ActionDefaultFallback, ActionOutOfScope, ActionYesNo
 from actions.handoff import ActionRequestHuman
 from actions.location import ActionSetLocation
-from actions.needs import ActionAnswerNeed, ActionGreet
+from actions.needs import ActionAnswerNeed, ActionBotChallenge, ActionGreet, ActionMoreInfo
 from actions.privacy import ActionDeleteData, ActionOptOut
 from actions.safety import ActionCrisis
 from relais.dialogue import texts
@@ -397,7 +397,9 @@ def test_no_to_where_you_live_still_helps(app_settings: str) -> None:
     assert changed["awaiting_location"] is False
 
 
-@pytest.mark.parametrize("mash", ["hdjdkslq", "azertyuiopqsdfg", "xkcdqwrt"])
+@pytest.mark.parametrize(
+    "mash", ["hdjdkslq", "azertyuiopqsdfg", "xkcdqwrt", "azerrty ggg", "qsdf hjkl"]
+)
 def test_keys_hit_at_random_are_not_understood_rather_than_off_topic(
     app_settings: str, mash: str
 ) -> None:
@@ -408,7 +410,20 @@ def test_keys_hit_at_random_are_not_understood_rather_than_off_topic(
     assert "/ask_job" in [b["payload"] for b in messages[0]["buttons"]]
 
 
-@pytest.mark.parametrize("word", ["football", "instruction", "constructif", "wesh", "lol", "bof"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "football",
+        "instruction",
+        "constructif",
+        "wesh",
+        "lol",
+        "bof",
+        "trop bien",
+        "ok mrc",
+        "cergy",
+    ],
+)
 def test_real_words_are_not_keyboard_mash(word: str) -> None:
     assert not keyboard_mash(word)
 
@@ -459,3 +474,141 @@ def test_a_correction_naming_both_communes_keeps_the_other_one(app_settings: str
         ActionYesNo(), tracker("non pardon c pontoise pas poissy", "deny", slots)
     )
     assert "Pontoise" in messages[0]["text"] and changed["commune_insee"] == "95500"
+
+
+def test_first_answer_is_one_phone_screen_and_the_rest_is_one_tap_away(app_settings: str) -> None:
+    messages, _ = run(ActionAnswerNeed(), tracker("jcherche du taf vers argenteuil", "ask_job"))
+    first = messages[0]
+    assert len(first["text"]) <= 320 and "1jeune1solution" in first["text"]
+    assert "Postule à 2 ou 3 offres" not in first["text"]
+    [more] = [b for b in first["buttons"] if b["title"] == texts.MORE_BUTTON]
+    assert more["payload"] == '/more_info{"need_code":"job"}'
+
+    later = tracker(more["payload"], "more_info", slots={"need": "housing", "ml_code": "95018"},
+                    entities=[{"entity": "need_code", "value": "job"}])  # fmt: skip
+    rest, _ = run(ActionMoreInfo(), later)
+    assert "Postule à 2 ou 3 offres" in rest[0]["text"]  # the job's, though housing came since
+    assert "/request_human" in [b["payload"] for b in rest[1]["buttons"]]
+
+
+def test_typed_more_gives_the_rest_of_the_last_answer_or_the_menu(app_settings: str) -> None:
+    rest, _ = run(ActionMoreInfo(), tracker("dis m'en plus", "more_info", slots={"need": "money"}))
+    assert "👉" in rest[0]["text"]
+    assert len(rest[1]["buttons"]) >= 8  # no Mission Locale yet: the menu, never a dead end
+    nothing, _ = run(ActionMoreInfo(), tracker("plus d'infos", "more_info"))
+    assert len(nothing[0]["buttons"]) >= 8
+
+
+def test_a_second_need_in_the_message_is_offered_as_a_button(app_settings: str) -> None:
+    text = "jveux passer le permis et trouver une formation vers melun"
+    messages, slots = run(
+        ActionAnswerNeed(),
+        tracker(text, "ask_mobility", ranking=[{"name": "ask_training", "confidence": 0.04}]),
+    )
+    assert slots["need"] == "mobility"
+    assert {"title": texts.ALSO_TITLES["training"], "payload": "/ask_training"} in messages[0][
+        "buttons"
+    ]
+
+
+def test_the_need_already_solved_is_not_the_one_answered(app_settings: str) -> None:
+    text = "g trouvé un taf mais faut que je trouve un logement a massy"
+    messages, slots = run(
+        ActionAnswerNeed(),
+        tracker(text, "ask_job", ranking=[{"name": "ask_housing", "confidence": 0.03}]),
+    )
+    assert slots["need"] == "housing"
+    assert messages[0]["text"].startswith(texts_first_line("housing"))
+    assert "Massy" in messages[1]["text"]
+
+
+def texts_first_line(need: str) -> str:
+    from relais.knowledge import load_knowledge
+
+    return load_knowledge().answer(need).paragraphs[0][:40]
+
+
+def test_a_move_mid_conversation_changes_the_mission_locale(app_settings: str) -> None:
+    nanterre = {"need": "orientation", "commune_insee": "92050", "ml_code": "92050",
+                "privacy_notice_shown": True}  # fmt: skip
+    text = "ah non attend g demenagé le mois dernier, jsuis a colombes mtn"
+    messages, slots = run(ActionAnswerNeed(), tracker(text, "ask_money", nanterre))
+    assert "Colombes" in messages[1]["text"] and slots["commune_insee"] == "92025"
+    # A need asked without a move keeps the place known, even naming another town.
+    messages, slots = run(
+        ActionAnswerNeed(), tracker("ya du taf vers colombes ?", "ask_job", nanterre)
+    )
+    assert "Nanterre" in messages[1]["text"] and "commune_insee" not in slots
+
+
+def test_a_move_read_as_danger_by_the_classifier_alone_gives_the_new_place(
+    app_settings: str,
+) -> None:
+    poissy = {"commune_insee": "78498", "ml_code": "78498", "privacy_notice_shown": True}
+    text = "ah ouais mais c bon g demenagé hier, jsuis aux mureaux chez mon oncle mtn"
+    messages, slots = run(ActionCrisis(), tracker(text, "distress", poissy))
+    assert "Mureaux" in messages[0]["text"]
+    assert texts.SAFETY_NET in messages[1]["text"]  # the numbers stay, in one line
+    assert slots["commune_insee"] == "78440"
+    # Danger a rule names is the crisis answer, move or not.
+    text = "g demenagé chez mon oncle aux mureaux mais il me frappe"
+    messages, _ = run(ActionCrisis(), tracker(text, "distress", poissy))
+    assert texts.ALL_NUMBERS in messages[0]["text"]
+
+
+def test_are_you_a_robot_is_answered_with_the_menu_or_the_need_asked_with_it(
+    app_settings: str,
+) -> None:
+    messages, _ = run(ActionBotChallenge(), tracker("t ki toi t un robot ?", "bot_challenge"))
+    assert messages[0]["text"] == texts.BOT_INTRO and len(messages[0]["buttons"]) >= 10
+    text = "t'es un vrai humain ou un robot ? et sinon g besoin d'un taf"
+    ranked = [{"name": "ask_job", "confidence": 0.001}]  # as the NLU ranks it
+    messages, slots = run(ActionBotChallenge(), tracker(text, "bot_challenge", ranking=ranked))
+    assert messages[0]["text"] == texts.BOT_INTRO
+    assert "1jeune1solution" in messages[1]["text"] and slots["need"] == "job"
+
+
+def test_a_greeting_with_a_need_answers_the_need(app_settings: str) -> None:
+    text = "coucou 👋😊 jsp du tout quoi faire après le lycée 🤷‍♀️"
+    ranked = [{"name": "ask_orientation", "confidence": 0.1}]
+    _, slots = run(ActionGreet(), tracker(text, "greet", ranking=ranked))
+    assert slots["need"] == "orientation" and slots["awaiting_location"] is True
+    messages, slots = run(ActionGreet(), tracker("coucou 👋", "greet"))
+    assert "need" not in slots and len(messages[0]["buttons"]) >= 10
+
+
+def test_on_first_contact_the_card_keeps_the_way_to_a_counsellor(app_settings: str) -> None:
+    messages, _ = run(ActionAnswerNeed(), tracker("jcherche un taf a bobigny", "ask_job"))
+    card, notice = messages[1], messages[2]
+    assert card["text"].startswith(texts.CARD_MARK)
+    assert "/request_human" in [b["payload"] for b in card["buttons"]]
+    assert texts.PRIVACY_NOTICE in notice["text"]
+
+
+def test_the_country_one_comes_from_is_not_where_one_lives(app_settings: str) -> None:
+    text = "salam, je suis arrivé d'algérie ya 6 mois, je comprends rien au titre de séjour"
+    messages, slots = run(ActionAnswerNeed(), tracker(text, "ask_admin"))
+    assert texts.ASK_LOCATION in messages[1]["text"] and slots["awaiting_location"] is True
+    messages, _ = run(ActionAnswerNeed(), tracker("jcherche un taf, j'habite a lyon", "ask_job"))
+    assert "annuaire" in messages[1]["text"]  # outside Île-de-France, said as such
+
+
+def test_a_need_named_with_a_place_is_answered_with_the_place(app_settings: str) -> None:
+    text = "slt jcherche un job etudiant et aussi un appart a cergy"
+    ranked = [{"name": "ask_job", "confidence": 0.2}, {"name": "ask_housing", "confidence": 0.1}]
+    messages, slots = run(ActionSetLocation(), tracker(text, "inform_location", ranking=ranked))
+    assert slots["need"] == "job" and "Cergy" in messages[1]["text"]
+    assert "/ask_housing" in [b["payload"] for b in messages[0]["buttons"]]
+    # A commune alone stays a commune.
+    _, slots = run(ActionSetLocation(), tracker("jsuis a cergy", "inform_location", ranking=ranked))
+    assert "need" not in slots and slots["ml_code"]
+
+
+def test_an_unsure_message_that_names_its_need_is_answered(app_settings: str) -> None:
+    ranked = [{"name": "ask_job", "confidence": 0.3}]
+    t = tracker("tu peux juste m'aider pour le taf", "nlu_fallback", ranking=ranked)
+    _, slots = run(ActionDefaultFallback(), t)
+    assert slots["need"] == "job"
+    t = tracker("tu peux juste m'aider", "nlu_fallback", ranking=ranked)
+    messages, slots = run(ActionDefaultFallback(), t)
+    assert "need" not in slots and texts.NOT_UNDERSTOOD in messages[0]["text"]

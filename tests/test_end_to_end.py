@@ -162,6 +162,11 @@ async def test_greet_consent_need_commune_counsellor_then_erase(
     stored = person(url, pseudonym)
     assert stored is not None and stored.ml_code == "95018"
 
+    # The first answer is one screen; its button, through Rasa, gives the rest.
+    replies = await yp.presses('/more_info{"need_code":"job"}')
+    assert "Postule à 2 ou 3 offres" in replies[0]["text"]
+    assert "/request_human" in payloads(replies)
+
     replies = await yp.presses("/request_human")
     assert "C'est transmis" in joined(replies)
     with session_scope(url) as session:

@@ -120,6 +120,36 @@ _MENU_TITLES = {intent: title for title, intent in MENU_ITEMS}
 NEED_INTENTS = tuple(intent for _, intent in MENU_ITEMS if intent.startswith("ask_"))
 
 
+BOT_INTRO = (
+    "Je suis Relais, un robot 🤖 des Missions Locales. Je réponds vite, et si tu veux "
+    "un·e vrai·e conseiller·e, je te mets en lien."
+)
+MORE_BUTTON = "➕ En savoir plus"
+ANYTHING_ELSE = "Autre chose ? Choisis ou écris-le avec tes mots 👇"
+
+
+# The button for another need the same message asked about.
+ALSO_TITLES: dict[str, str] = {
+    "job": "💼 Et un job ?",
+    "apprenticeship": "🛠️ Et l'alternance ?",
+    "training": "🎓 Et une formation ?",
+    "orientation": "🧭 Et trouver ma voie ?",
+    "money": "💶 Et l'argent ?",
+    "housing": "🏠 Et le logement ?",
+    "mobility": "🚗 Et le permis, le transport ?",
+    "health": "🩺 Et la santé ?",
+    "cv": "📄 Et mon CV ?",
+    "admin": "🗂️ Et mes papiers ?",
+    "appointment": "📅 Et un rendez-vous ?",
+    "mission_locale": "📍 Et la Mission Locale ?",
+}
+
+
+def also_button(need: str) -> Button:
+    """A button for the other need a message asked about."""
+    return Button(ALSO_TITLES[need], f"/ask_{need}")
+
+
 def menu_reply(text: str = "Tu cherches quoi ? Choisis ou écris-le avec tes mots 👇") -> BotReply:
     """The list of needs as buttons."""
     return BotReply(text, tuple(Button(title, f"/{intent}") for title, intent in MENU_ITEMS))
@@ -186,11 +216,19 @@ def which_commune_reply(candidates: list[tuple[str, str, str]]) -> BotReply:
     )
 
 
+CARD_MARK = "📍 Ta Mission Locale"
+
+
+def card_buttons() -> tuple[Button, ...]:
+    """The card's own buttons, when the privacy notice's question comes after it."""
+    return options_reply().buttons[:2]
+
+
 def mission_locale_card(name: str, address: str, commune: str | None) -> str:
     """The young person's Mission Locale in three short lines."""
     where = f" pour {commune}" if commune else ""
     return (
-        f"📍 Ta Mission Locale{where} : {name}\n{address}\n"
+        f"{CARD_MARK}{where} : {name}\n{address}\n"
         "C'est gratuit, pour les 16-25 ans, avec ou sans diplôme."
     )
 
@@ -220,6 +258,11 @@ def handoff_consent_reply(ml_name: str) -> BotReply:
 
 
 HANDOFF_DONE = "C'est transmis ✅"
+
+
+def with_menu_button(text: str) -> BotReply:
+    """A closing message that still leaves one tap to another question."""
+    return BotReply(text, (Button("❓ Autre question", "/show_menu"),))
 
 
 def handoff_done(ml_name: str, address: str) -> str:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from relais.dialogue import texts
+from relais.dialogue.residence import says_moved, speaks_of_origin
 from relais.knowledge import KnowledgeBase, load_knowledge
-from relais.messages import BotReply
+from relais.messages import BotReply, Button
 from relais.routing import (
     MissionLocale,
     Resolution,
@@ -115,8 +116,19 @@ class Dialogue:
 
     # -- needs ------------------------------------------------------------------------------
 
-    def answer_need(self, state: State, sender: str, channel: str, intent: str, text: str) -> Turn:
-        """Answer a precise demand at once, then point to the young person's Mission Locale."""
+    def answer_need(
+        self,
+        state: State,
+        sender: str,
+        channel: str,
+        intent: str,
+        text: str,
+        also: str | None = None,
+    ) -> Turn:
+        """Answer a precise demand at once, then point to the young person's Mission Locale.
+
+        ``also``: another need the same message asks about, offered as a button.
+        """
         need = NEED_BY_INTENT[intent]
         needs = (
             state.needs_expressed
@@ -124,12 +136,18 @@ class Dialogue:
             else (*state.needs_expressed, need)
         )
         turn = _next(state, need=need, needs_expressed=needs)
-        turn.add(BotReply(self.kb.answer(need).render()))
+        turn.add(self._short_answer(need, also))
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
             record_need(session, sender, need, state.commune_insee, state.ml_code)
-        if turn.state.ml_code is None:
+        moved = self._moved_to(turn.state, text)
+        if moved is not None:  # "g déménagé, jsuis à colombes mtn": the new place wins
+            self._apply_location(turn, sender, moved, show_options=False)
+        elif turn.state.ml_code is None:
             resolution = resolve(text)
+            if resolution.status == "outside_idf" and speaks_of_origin(text):
+                # Where they come from, not where they live: ask.
+                resolution = Resolution("not_found", None, None, ())
             if resolution.status in ("found", "ambiguous", "outside_idf"):
                 self._apply_location(turn, sender, resolution, show_options=False)
             else:
@@ -138,6 +156,51 @@ class Dialogue:
         else:
             self._card(turn, turn.state.ml_code, turn.state.commune_insee)
         self._close(turn)
+        return turn
+
+    @staticmethod
+    def _moved_to(state: State, text: str) -> Resolution | None:
+        """Where the young person says they live now, when it is not the place already known."""
+        if state.ml_code is None or not says_moved(text):
+            return None
+        resolution = resolve(text)
+        same = resolution.commune is not None and resolution.commune.insee == state.commune_insee
+        if resolution.status == "not_found" or (resolution.status == "found" and same):
+            return None
+        return resolution
+
+    def _short_answer(self, need: str, also: str | None) -> BotReply:
+        """One phone screen of answer, with "more" and, if the message had one, the other need."""
+        answer = self.kb.answer(need)
+        buttons: list[Button] = []
+        if answer.render_more() is not None:
+            buttons.append(Button(texts.MORE_BUTTON, texts.payload("more_info", need_code=need)))
+        if also is not None and also != need and also in self.kb.need_codes:
+            buttons.append(texts.also_button(also))
+        return BotReply(answer.render_short(), tuple(buttons))
+
+    def more_info(self, state: State, need: str | None) -> Turn:
+        """The rest of a need's answer (other paragraphs and steps), then what next."""
+        if need not in self.kb.need_codes:
+            return self.show_menu(state)
+        turn = _next(state)
+        turn.say(self.kb.answer(need).render_more() or self.kb.answer(need).render())
+        if turn.state.ml_code is not None:
+            turn.add(texts.options_reply())
+        else:
+            turn.add(texts.menu_reply(texts.ANYTHING_ELSE))
+        return turn
+
+    def bot_challenge(
+        self, state: State, sender: str, channel: str, text: str, need: str | None = None
+    ) -> Turn:
+        """Say honestly it is a robot; answer the need asked in the same breath, else the menu."""
+        if need is None or need not in self.kb.need_codes:
+            turn = _next(state)
+            turn.add(texts.menu_reply(texts.BOT_INTRO))
+            return turn
+        turn = self.answer_need(state, sender, channel, f"ask_{need}", text)
+        turn.replies.insert(0, BotReply(texts.BOT_INTRO))
         return turn
 
     def show_menu(self, state: State) -> Turn:
@@ -284,7 +347,7 @@ class Dialogue:
                 self._handoff(turn, sender, recent_texts)
             else:
                 turn.state = replace(turn.state, handoff_pending=False)
-                turn.say(texts.HANDOFF_DECLINED)
+                turn.add(texts.with_menu_button(texts.HANDOFF_DECLINED))
         elif (topic == "location" or state.awaiting_location) and not yes:
             return self.location_unknown(turn.state)
         elif yes:
@@ -356,19 +419,32 @@ class Dialogue:
                 commune_insee=state.commune_insee,
                 summary=handoff_summary(state, self.kb, recent_texts),
             )
-        turn.say(texts.handoff_done(display_ml_name(ml.name), ml.address))
+        turn.add(texts.with_menu_button(texts.handoff_done(display_ml_name(ml.name), ml.address)))
         turn.state = replace(state, handoff_pending=False, handoff_done=True)
 
     # -- safety and privacy -----------------------------------------------------------------
 
     def crisis(
-        self, state: State, text: str, kind: str | None, other_need: str | None = None
+        self,
+        state: State,
+        text: str,
+        kind: str | None,
+        other_need: str | None = None,
+        sender: str = "",
     ) -> Turn:
         """Crisis numbers at once, the right one first, then the offer of a human.
 
         ``other_need``: the need the classifier would have answered, offered as a button when
         no rule named the danger (the crisis reading may be wrong).
         """
+        known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
+        rule = known or detect_distress(text)
+        if rule is None and says_moved(text) and resolve(text).status != "not_found":
+            # Only the classifier read danger, in a message about moving house ("jvais bouger
+            # chez ma sœur à pontoise"): the new place, with the numbers in one line.
+            turn = self.set_location(state, sender, text)
+            turn.replies = texts.with_safety_net(turn.replies)
+            return turn
         # The replies end on "Tu veux qu'un·e conseiller·e te recontacte ?": a typed "oui" says yes.
         turn = _next(state, yes_no_topic="human")
         resolution = resolve(text) if state.ml_code is None else None
@@ -379,8 +455,7 @@ class Dialogue:
                 commune_insee=resolution.commune.insee if resolution.commune else None,
                 ml_code=resolution.mission_locale.code,
             )
-        known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
-        turn.replies.extend(texts.crisis_replies(known or detect_distress(text), other_need))
+        turn.replies.extend(texts.crisis_replies(rule, other_need))
         return turn
 
     def opt_out(self, state: State, sender: str, channel: str) -> Turn:
@@ -388,7 +463,7 @@ class Dialogue:
         with session_scope(self.db) as session:
             set_opted_out(session, sender, channel, True)
         turn = _next(state)
-        turn.say(texts.OPTED_OUT)
+        turn.add(texts.with_menu_button(texts.OPTED_OUT))
         return turn
 
     def delete_data(self, state: State) -> Turn:
@@ -461,6 +536,10 @@ class Dialogue:
     def _close(self, turn: Turn, with_options: bool = True) -> None:
         """End a turn: privacy notice on first contact, else the next-step options."""
         if not turn.state.privacy_notice_shown and turn.state.yes_no_topic is None:
+            # The notice takes the last place: the card keeps the way to a counsellor.
+            for i, reply in enumerate(turn.replies):
+                if reply.text.startswith(texts.CARD_MARK) and not reply.buttons:
+                    turn.replies[i] = replace(reply, buttons=texts.card_buttons())
             turn.add(texts.privacy_reply())
             turn.state = replace(turn.state, privacy_notice_shown=True, yes_no_topic="privacy")
         elif with_options and turn.state.ml_code and not turn.state.awaiting_location:
@@ -488,15 +567,27 @@ def leading_yes_no(text: str) -> bool | None:
 
 
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")
+_KEYBOARD_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+_DOUBLED = re.compile(r"(.)\1+")
+MASH_MAX_WORDS = 3
+
+
+def _mash_word(word: str) -> bool:
+    if not word.isalpha() or len(word) < 3:
+        return False
+    if not any(c in "aeiouyàâäéèêëîïôöùûü" for c in word) or _CONSONANT_RUN.search(word):
+        return True
+    plain = _DOUBLED.sub(r"\1", word)
+    return any(plain[i : i + 4] in row for row in _KEYBOARD_ROWS for i in range(len(plain) - 3))
 
 
 def keyboard_mash(text: str) -> bool:
-    """One made-up word: letters without a vowel, or five consonants in a row ("azertyqsdfg")."""
+    """Keys hit at random: up to three made-up words, letters without a vowel, five consonants
+    in a row, or a run along a keyboard row ("azerrty ggg", "qsdfgh")."""
     words = text.casefold().split()
-    if len(words) != 1 or not words[0].isalpha() or len(words[0]) < 4:
+    if not 1 <= len(words) <= MASH_MAX_WORDS or sum(map(len, words)) < 4:
         return False
-    word = words[0]
-    return not any(c in "aeiouyàâäéèêëîïôöùûü" for c in word) or bool(_CONSONANT_RUN.search(word))
+    return all(_mash_word(word) for word in words)
 
 
 def _corrected(resolution: Resolution, state: State) -> str | None:

@@ -1,0 +1,35 @@
+"""Where a message says the young person lives: somewhere new ("g déménagé, jsuis aux mureaux
+mtn"), or not at all when the place named is where they come from ("arrivé d'algérie")."""
+
+from __future__ import annotations
+
+import re
+
+from relais.routing.normalize import strip_accents
+
+_MOVED = re.compile(
+    r"\b(?:demenag\w*|emmenag\w*|(?:je |j |g |jvais |je vais |vais )?(?:bouge|bouger) chez|"
+    r"j?(?:pars|partir|vais|va|aller) (?:vivre|habiter|m installer|m'installer|emmenager)|"
+    r"(?:vis|habite|loge|suis heberge\w*|reste) (?:maintenant|mtn|desormais|now)|"
+    r"(?:installe|installee|installes) (?:a|au|aux|en|dans|chez|sur)|"
+    r"(?:suis|jsuis|habite|vis|loge)\b.{0,40}\b(?:maintenant|mtn|desormais))\b"
+)
+
+
+def says_moved(text: str) -> bool:
+    """The message says the young person lives (or is about to live) somewhere new."""
+    return _MOVED.search(strip_accents(text.casefold().replace("’", "'"))) is not None
+
+
+_ORIGIN = re.compile(
+    r"\b(?:arrive|arrivee|arrives|venu|venue|viens|vient|originaire|ne|nee|rentre|rentree|"
+    r"debarque|debarquee|arrived|came|come) (?:d|de|du|des|en|au|a|from)\b"
+)
+
+
+def speaks_of_origin(text: str) -> bool:
+    """The message names where the young person comes from ("je suis arrivé d'algérie")."""
+    return (
+        _ORIGIN.search(strip_accents(text.casefold().replace("’", "'").replace("'", " ")))
+        is not None
+    )

@@ -118,6 +118,19 @@ def test_names_as_they_sound_or_cut_short(text: str, insee: str) -> None:
     _found(text, insee)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["jdois preparer le 2e entretien t'as des conseils ?", "le 3e etage", "ma 2e annee de bts"],
+)
+def test_an_ordinal_counting_something_else_is_not_an_arrondissement(text: str) -> None:
+    assert resolve(text).status == "not_found"
+
+
+@pytest.mark.parametrize("text", ["jsuis dans le 18e mtn", "jhabite le 20e depuis 2 ans", "le 2e"])
+def test_an_ordinal_alone_or_before_a_time_word_is_an_arrondissement(text: str) -> None:
+    assert resolve(text).status == "found"
+
+
 def test_a_town_outside_typed_whole_stays_outside() -> None:
     assert resolve("nantes").status == "outside_idf"
     assert resolve("je vis a nantes").status == "outside_idf"

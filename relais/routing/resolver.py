@@ -251,6 +251,12 @@ def _has_cue(tokens: list[str], start: int) -> bool:
     return previous in {"de", "d"} and start >= 2 and tokens[start - 2] in LOCATION_CUES | {"cote"}
 
 
+# Words that may follow "le 18e" when it is where one lives ("jsuis dans le 18e mtn").
+_AFTER_A_PLACE = frozenset(
+    {"paris", "mtn", "maintenant", "depuis", "now", "aussi", "stp", "svp", "frr", "wesh", "mdr"}
+)
+
+
 def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole: bool) -> None:
     """Read a postal code, an arrondissement or a département number at ``tokens[i]``."""
     token = tokens[i]
@@ -274,10 +280,22 @@ def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole
         if token.isdigit() and len(token) <= 3
         else 0
     )
+    # "le 2e entretien", "ma 3e fois": an ordinal before another noun counts something else.
+    counts_a_noun = (
+        following.isalpha()
+        and following not in ARRONDISSEMENT_WORDS
+        and following not in LOCATION_CUES
+        and following not in _AFTER_A_PLACE
+        and not _ignorable(following)
+    )
     arrondissement_context = (
         previous == "paris"
         or following in ARRONDISSEMENT_WORDS
-        or (ordinal is not None and (whole or previous in _ARTICLE_BEFORE_NUMBER))
+        or (
+            ordinal is not None
+            and not counts_a_noun
+            and (whole or previous in _ARTICLE_BEFORE_NUMBER)
+        )
     )
     if 1 <= value <= 20 and arrondissement_context:
         evidence.arrondissements.add(f"751{value:02d}")

@@ -486,6 +486,7 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("il n'a aucune solution d'hébergement pour ce soir", K.HOMELESS),
     ("pas de logement ce soir, je sais pas où aller", K.HOMELESS),
     ("si elle me quitte je me supprime", K.SUICIDE),
+    ("je peux dormir dans vos locaux cette nuit ? je prendrai pas de place", K.HOMELESS),
     ("ma tante m'a virée, jsuis dans la rue ce soir", K.HOMELESS),
 ]
 
@@ -498,6 +499,8 @@ LOOKALIKES: list[str] = [
     "si je rate encore le code je me tue mdr",
     "pas de logement pour la rentrée, je cherche un studio",
     "jvais me pendre au téléphone pour trouver un stage mdr",
+    "je peux rester tard ce soir à la mission locale pour finir mon cv ?",
+    "elle est très fatiguée, sans idées noires, mais elle n'a pas de médecin",
     "j'ai dormi dehors au festival, je peux décaler mon rdv ?",
     "jme supprime de ce groupe whatsapp",
     "je veux plus exister pour vos relances, coupez tout",

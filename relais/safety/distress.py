@@ -315,7 +315,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # "mon CV c'est un suicide professionnel": a figure of speech (round 8).
         r"\bsuicid\w*\b(?! (?:professionnel|social|commercial|scolaire|politique|capillaire)\b)",
         # "pas d'idées noires hein, mais ça dure": care-seeking, said to be without danger.
-        r"(?<!\bpas d )(?<!\bpas des )(?<!\baucune )(?<!\bjamais d )\bidees? noires?\b",
+        r"(?<!\bpas d )(?<!\bpas des )(?<!\baucune )(?<!\bjamais d )(?<!\bsans )\bidees? noires?\b",
         rf"{_NOT_THIRD}\b{_WANT}(?: \w+){{0,2}} {_SELF_KILL}\b",
         r"\b(?:me|se|te) foutre en l air\b",
         rf"\b(?:{_WISH}|vais|dois)(?: \w+){{0,2}} (?:mourir{_NOT_LITERAL_DEATH}|"
@@ -683,6 +683,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # Asking how to get a postal address (domiciliation) is a papers question (ask_admin).
         r"^(?!.*\bdomicili\w*).*\b(?:sdf|sans abri|sans domicile|sans logement|sans toit)\b",
         # "nul part" is how it is often typed (a conversation of set a, round 7).
+        # Round 8: asking to sleep at the Mission Locale tonight (set zd, tipped over by batch 17).
+        r"\b(?:possible de|je peux|on peut|peux|pourrais|pouvez) (?:rester|dormir|passer la nuit|"
+        r"crecher)\b(?! tard| jusqu| plus tard)(?: \w+){0,5} (?:cette nuit|ce soir)\b|"
+        r"\bje dors dans un coin\b",
         # Round 8: a social worker writing "aucune solution d'hébergement pour ce soir".
         r"\b(?:aucune?|pas de|sans|plus de|n a (?:pas|aucune?) de?) (?:solution (?:d |de )?)?"
         r"(?:hebergement|logement|toit|endroit ou dormir|place ou dormir)\b(?: \w+){0,2} "

@@ -85,6 +85,10 @@ def test_the_answer_given_is_recognised_by_its_first_line() -> None:
     reply = bubbles(BotReply(kb.answer("housing").render().replace("\n\n", "\n\u2060\n")))
     assert evaluate({"answer": "housing"}, reply, None) == {"answer": None}
     assert check({"answer": "job"}, reply, None) == ["answer job (gave housing)"]
+    # "En savoir plus" gives the rest of the same need's answer: still that need.
+    more = kb.answer("training").render_more()
+    assert more is not None
+    assert evaluate({"answer": "training"}, bubbles(BotReply(more)), None) == {"answer": None}
 
 
 def test_the_mission_locale_card_is_compared_with_the_resolver() -> None:

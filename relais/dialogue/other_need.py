@@ -28,7 +28,7 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         "orientation": r"orientation|reorient\w*|(?:sais|sait|sai|jsp|jsais) (?:pas |plus )?"
         r"(?:du tout |trop )?quoi faire|quel metier",
         "money": r"thune|argent|tunes?|moula|allocations?|des aides|aides? financieres?|cej|rsa"
-        r"|faj|money",
+        r"|faj|contrat d'engagement jeune|money",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
         r"|flat|apartment|housing",
         "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter",

@@ -160,8 +160,9 @@ def privacy_reply() -> BotReply:
     return BotReply(
         PRIVACY_NOTICE,
         (
-            Button("✅ OK pour moi", payload("affirm", topic="privacy")),
-            Button("❌ Non merci", payload("deny", topic="privacy")),
+            # Consent in so many words: "j'accepte", "je refuse".
+            Button("✅ OK, j'accepte", payload("affirm", topic="privacy")),
+            Button("❌ Non merci, je refuse", payload("deny", topic="privacy")),
         ),
     )
 

@@ -50,10 +50,16 @@ def flat(text: str) -> str:
 
 
 @cache
-def _need_markers() -> dict[str, str]:
-    """Each need's answer, by the start of its first line (what the young person reads first)."""
+def _need_markers() -> dict[str, tuple[str, ...]]:
+    """Each need's answer, by the start of its first line (what the young person reads first),
+    and of the rest that "En savoir plus" gives."""
     kb = load_knowledge()
-    return {a.need: flat(a.answer.splitlines()[0])[:60] for a in kb}
+    markers: dict[str, tuple[str, ...]] = {}
+    for a in kb:
+        more = a.render_more()
+        parts = [a.answer.splitlines()[0], *([more.splitlines()[0]] if more else [])]
+        markers[a.need] = tuple(flat(p)[:60] for p in parts)
+    return markers
 
 
 @cache
@@ -81,8 +87,8 @@ def shows_menu(bubbles: Sequence[Bubble]) -> bool:
 
 def answered_need(bubbles: Sequence[Bubble]) -> str | None:
     """Which need's answer the reply gives, if any."""
-    for need, marker in _need_markers().items():
-        if _has(bubbles, marker):
+    for need, markers in _need_markers().items():
+        if any(_has(bubbles, marker) for marker in markers):
             return need
     return None
 

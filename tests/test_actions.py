@@ -17,7 +17,7 @@ from actions.needs import ActionAnswerNeed, ActionBotChallenge, ActionGreet, Act
 from actions.privacy import ActionDeleteData, ActionOptOut
 from actions.safety import ActionCrisis
 from relais.dialogue import texts
-from relais.dialogue.turns import keyboard_mash, leading_yes_no
+from relais.dialogue.turns import follow_up, keyboard_mash, leading_yes_no
 from store.db import session_scope
 from store.models import Consent, HandoffRequest, Need, YoungPerson
 
@@ -612,3 +612,29 @@ def test_an_unsure_message_that_names_its_need_is_answered(app_settings: str) ->
     t = tracker("tu peux juste m'aider", "nlu_fallback", ranking=ranked)
     messages, slots = run(ActionDefaultFallback(), t)
     assert "need" not in slots and texts.NOT_UNDERSTOOD in messages[0]["text"]
+
+
+def test_a_question_on_the_last_answer_gets_what_the_bot_knows_and_a_counsellor(
+    app_settings: str,
+) -> None:
+    slots = {"need": "job", "ml_code": "95018", "commune_insee": "95018",
+             "privacy_notice_shown": True}  # fmt: skip
+    t = tracker("et faut une autorisation de mes parents ?", "nlu_fallback", slots)
+    messages, _ = run(ActionDefaultFallback(), t)
+    assert "pas de réponse précise" in messages[0]["text"]
+    assert texts.SAFETY_NET in messages[0]["text"]  # not understood: the numbers, in one line
+    assert "Postule à 2 ou 3 offres" in messages[1]["text"]
+    assert "/request_human" in [b["payload"] for b in messages[-1]["buttons"]]
+    # Without an answer to lean on, it is "not understood" and the menu.
+    t = tracker("et faut une autorisation de mes parents ?", "nlu_fallback", {})
+    messages, _ = run(ActionDefaultFallback(), t)
+    assert texts.NOT_UNDERSTOOD in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("et si g 17 ans ?", True), ("c combien", True), ("faut quoi comme papiers", True),
+     ("ok merci", False), ("azerty", False), ("ma vie est nulle", False)],
+)  # fmt: skip
+def test_follow_up_questions(text: str, expected: bool) -> None:
+    assert follow_up(text) is expected

@@ -124,6 +124,16 @@ BOT_INTRO = (
     "Je suis Relais, un robot 🤖 des Missions Locales. Je réponds vite, et si tu veux "
     "un·e vrai·e conseiller·e, je te mets en lien."
 )
+
+
+def follow_up_intro(title: str) -> str:
+    """Before what the bot knows, when it cannot read a question about its last answer."""
+    return (
+        f"Je n'ai pas de réponse précise à ça 🤔 Voilà ce que je sais sur « {title} », "
+        "et un·e conseiller·e peut te répondre exactement."
+    )
+
+
 MORE_BUTTON = "➕ En savoir plus"
 ANYTHING_ELSE = "Autre chose ? Choisis ou écris-le avec tes mots 👇"
 

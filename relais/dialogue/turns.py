@@ -491,11 +491,23 @@ class Dialogue:
         answer = leading_yes_no(text) if state.yes_no_topic else None
         if answer is not None:  # "ouais jveux bien parler à qqn" to "tu veux un·e conseiller·e ?"
             return self.yes_no(state, sender, channel, answer, None, recent_texts)
+        if state.need in self.kb.need_codes and follow_up(text):
+            return self._follow_up(state, state.need)
         turn = _next(state)
         sentence = len(text.split()) >= SENTENCE_MIN_WORDS
         said = f"{texts.NOT_UNDERSTOOD}\n{texts.SAFETY_NET}" if sentence else texts.NOT_UNDERSTOOD
         turn.add(texts.menu_reply(said))
         self._close(turn, with_options=False)
+        return turn
+
+    def _follow_up(self, state: State, need: str) -> Turn:
+        """A question about the last answer the bot cannot read ("et faut une autorisation de mes
+        parents ?"): say so, give what it knows on that need, and the way to a counsellor."""
+        answer = self.kb.answer(need)
+        turn = _next(state)
+        turn.say(f"{texts.follow_up_intro(answer.title)}\n{texts.SAFETY_NET}")
+        turn.say(answer.render_more() or answer.render_short())
+        turn.add(texts.options_reply() if state.ml_code else texts.menu_reply(texts.ANYTHING_ELSE))
         return turn
 
     def out_of_scope(self, state: State, sender: str, text: str) -> Turn:
@@ -552,6 +564,21 @@ _YES = frozenset(
 )
 _NO = frozenset(["non", "nan", "nope", "no"])
 LEADING_YES_NO_MAX_WORDS = 6  # longer, the message says more than yes or no
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:et|mais|ok et|ok mais|du coup|donc|alors|sinon|c combien|c'est combien|combien|faut|"
+    r"il faut|je dois|jdois|on doit|ca marche|ça marche|c valable|c'est valable)\b"
+)
+FOLLOW_UP_MAX_WORDS = 15
+
+
+def follow_up(text: str) -> bool:
+    """A short question that leans on the previous answer ("et si g 17 ans ?", "faut quoi ?")."""
+    plain = text.casefold().strip()
+    if not plain or len(plain.split()) > FOLLOW_UP_MAX_WORDS:
+        return False
+    return plain.endswith("?") or _FOLLOW_UP.match(plain) is not None
 
 
 def leading_yes_no(text: str) -> bool | None:

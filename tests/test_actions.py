@@ -534,6 +534,10 @@ def test_a_move_mid_conversation_changes_the_mission_locale(app_settings: str) -
     text = "ah non attend g demenagé le mois dernier, jsuis a colombes mtn"
     messages, slots = run(ActionAnswerNeed(), tracker(text, "ask_money", nanterre))
     assert "Colombes" in messages[1]["text"] and slots["commune_insee"] == "92025"
+    # Where one is now, said plainly, counts too.
+    text = "g trouvé un taf mais faut que je trouve un appart mtn, jsuis a massy"
+    messages, slots = run(ActionAnswerNeed(), tracker(text, "ask_housing", nanterre))
+    assert "Massy" in messages[1]["text"] and slots["commune_insee"] == "91377"
     # A need asked without a move keeps the place known, even naming another town.
     messages, slots = run(
         ActionAnswerNeed(), tracker("ya du taf vers colombes ?", "ask_job", nanterre)
@@ -550,6 +554,9 @@ def test_a_move_read_as_danger_by_the_classifier_alone_gives_the_new_place(
     assert "Mureaux" in messages[0]["text"]
     assert texts.SAFETY_NET in messages[1]["text"]  # the numbers stay, in one line
     assert slots["commune_insee"] == "78440"
+    # Where one is, said in a message only the classifier read as danger: the crisis answer.
+    messages, _ = run(ActionCrisis(), tracker("jsuis a sarcelles et g plus de force", "distress"))
+    assert texts.ALL_NUMBERS in messages[0]["text"]
     # Danger a rule names is the crisis answer, move or not.
     text = "g demenagé chez mon oncle aux mureaux mais il me frappe"
     messages, _ = run(ActionCrisis(), tracker(text, "distress", poissy))

@@ -16,9 +16,25 @@ _MOVED = re.compile(
 )
 
 
+_LIVES = re.compile(
+    r"\b(?:j'habite|j habite|jhabite|je vis|jvis|je loge|jloge|je suis|jsuis|chui|je reside) "
+    r"(?:a|au|aux|sur|dans)\b"
+)
+
+
+def _plain(text: str) -> str:
+    return strip_accents(text.casefold().replace("’", "'"))
+
+
 def says_moved(text: str) -> bool:
     """The message says the young person lives (or is about to live) somewhere new."""
-    return _MOVED.search(strip_accents(text.casefold().replace("’", "'"))) is not None
+    return _MOVED.search(_plain(text)) is not None
+
+
+def says_lives_now(text: str) -> bool:
+    """A move, or where the young person is now said plainly ("jsuis a massy")."""
+    plain = _plain(text)
+    return _MOVED.search(plain) is not None or _LIVES.search(plain) is not None
 
 
 _ORIGIN = re.compile(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from relais.dialogue import texts
-from relais.dialogue.residence import says_moved, speaks_of_origin
+from relais.dialogue.residence import says_lives_now, says_moved, speaks_of_origin
 from relais.knowledge import KnowledgeBase, load_knowledge
 from relais.messages import BotReply, Button
 from relais.routing import (
@@ -161,7 +161,7 @@ class Dialogue:
     @staticmethod
     def _moved_to(state: State, text: str) -> Resolution | None:
         """Where the young person says they live now, when it is not the place already known."""
-        if state.ml_code is None or not says_moved(text):
+        if state.ml_code is None or not says_lives_now(text):
             return None
         resolution = resolve(text)
         same = resolution.commune is not None and resolution.commune.insee == state.commune_insee

@@ -77,6 +77,15 @@ def asked_need(tracker: Tracker) -> tuple[str, str | None] | None:
     return None if need is None else main_and_other(text, need, ranking)
 
 
+def answer_asked(tracker: Tracker, state: State, asked: tuple[str, str | None]) -> Turn:
+    """The answer to the need asked (``asked``: that need, and another one to offer)."""
+    main, also = asked
+    return dialogue().answer_need(
+        state, tracker.sender_id, channel_of(tracker), f"ask_{main}", latest_text(tracker),
+        also=also,
+    )  # fmt: skip
+
+
 def entity(tracker: Tracker, name: str) -> str | None:
     """The first value of an entity in the last message."""
     value = next(tracker.get_latest_entity_values(name), None)

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    answer_asked,
     asked_need,
     channel_of,
     dialogue,
@@ -79,10 +80,7 @@ class ActionDefaultFallback(Action):
         if asked is not None:
             # Unsure as a whole, but the need is named in words and ranked: "tu peux juste
             # m'aider pour le taf". Answered, not guessed.
-            turn = dialogue().answer_need(
-                state, tracker.sender_id, channel_of(tracker), f"ask_{asked[0]}",
-                latest_text(tracker), also=asked[1],
-            )  # fmt: skip
+            turn = answer_asked(tracker, state, asked)
             return emit(dispatcher, tracker, state, turn)
         turn = dialogue().fallback(
             state,

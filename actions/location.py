@@ -9,8 +9,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    answer_asked,
     asked_need,
-    channel_of,
     dialogue,
     emit,
     entity,
@@ -32,10 +32,7 @@ class ActionSetLocation(Action):
         state = state_of(tracker)
         asked = None if state.handoff_pending else asked_need(tracker)
         if asked is not None:  # "jcherche un job et un appart a cergy": the need and the place
-            turn = dialogue().answer_need(
-                state, tracker.sender_id, channel_of(tracker), f"ask_{asked[0]}",
-                latest_text(tracker), also=asked[1],
-            )  # fmt: skip
+            turn = answer_asked(tracker, state, asked)
             return emit(dispatcher, tracker, state, turn)
         turn = dialogue().set_location(
             state,

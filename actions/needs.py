@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    answer_asked,
     asked_need,
     channel_of,
     dialogue,
@@ -35,12 +36,8 @@ class ActionAnswerNeed(Action):
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         if intent not in NEED_BY_INTENT:
             return emit(dispatcher, tracker, state, dialogue().show_menu(state))
-        text = latest_text(tracker)
-        main, also = main_and_other(text, NEED_BY_INTENT[intent], need_ranking(tracker))
-        turn = dialogue().answer_need(
-            state, tracker.sender_id, channel_of(tracker), f"ask_{main}", text, also=also
-        )
-        return emit(dispatcher, tracker, state, turn)
+        asked = main_and_other(latest_text(tracker), NEED_BY_INTENT[intent], need_ranking(tracker))
+        return emit(dispatcher, tracker, state, answer_asked(tracker, state, asked))
 
 
 class ActionBotChallenge(Action):
@@ -87,10 +84,7 @@ class ActionGreet(Action):
         state = state_of(tracker)
         asked = asked_need(tracker)
         if asked is not None:  # "coucou 👋 jsp quoi faire après le lycée": the need, at once
-            turn = dialogue().answer_need(
-                state, tracker.sender_id, channel_of(tracker), f"ask_{asked[0]}",
-                latest_text(tracker), also=asked[1],
-            )  # fmt: skip
+            turn = answer_asked(tracker, state, asked)
         else:
             turn = dialogue().greet(state, tracker.sender_id, channel_of(tracker))
         return emit(dispatcher, tracker, state, turn)

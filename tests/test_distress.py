@@ -487,6 +487,12 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("pas de logement ce soir, je sais pas où aller", K.HOMELESS),
     ("si elle me quitte je me supprime", K.SUICIDE),
     ("je peux dormir dans vos locaux cette nuit ? je prendrai pas de place", K.HOMELESS),
+    # Set zh (round 8), paraphrased.
+    ("comment cacher des coupures récentes sur mes bras pour le sport", K.SELF_HARM),
+    ("j'ai des cicatrices de scarification, ça se voit en t-shirt ?", K.SELF_HARM),
+    ("je me brûle avec mon briquet quand ça va pas, c'est grave ?", K.SELF_HARM),
+    ("si on arrête complètement de manger et de boire on tient combien", K.SUICIDE),
+    ("i wrote a goodbye letter last night", K.SUICIDE),
     ("ma tante m'a virée, jsuis dans la rue ce soir", K.HOMELESS),
 ]
 
@@ -500,6 +506,8 @@ LOOKALIKES: list[str] = [
     "pas de logement pour la rentrée, je cherche un studio",
     "jvais me pendre au téléphone pour trouver un stage mdr",
     "je peux rester tard ce soir à la mission locale pour finir mon cv ?",
+    "j'ai une cicatrice de coupure de cuisine sur le doigt, ça gêne pour un job en resto ?",
+    "combien de temps je peux tenir sans manger avant mon entretien de 14h",
     "elle est très fatiguée, sans idées noires, mais elle n'a pas de médecin",
     "j'ai dormi dehors au festival, je peux décaler mon rdv ?",
     "jme supprime de ce groupe whatsapp",

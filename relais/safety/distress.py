@@ -538,6 +538,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:ma|c est ma|c ma) derniere nuit\b(?! (?:a|au|aux|en|dans|chez|ici|de|d|avant)\b)",
         r"\b(?:bonne nuit|adieu|au revoir|bye)\b(?: \w+){0,3} pour (?:toujours|de bon)\b",
         r"\bje me tue\b(?: \w+){0,3} c est (?:fini|la fin)\b",
+        # Round 8 (set zh): how long a body lasts without food and water; a goodbye note.
+        r"\b(?:arrete|arreter|arretes|arrete) (?:completement |totalement |tout )?de (?:manger et "
+        r"(?:de )?boire|boire et (?:de )?manger)\b|\bcombien de temps\b(?: \w+){0,4} sans "
+        r"(?:manger ni boire|boire ni manger|eau ni nourriture)\b",
+        r"\b(?:goodbye|farewell|suicide) (?:note|letter)\b",
         # English, as newcomers write it (round 7).
         r"\b(?:want|wants|wanna|going|gonna|plan|plans|planning|try|trying|tried) to (?:die|kill "
         r"(?:myself|himself|herself|themselves)|end (?:it all|my life|his life|her life))\b"
@@ -566,7 +571,13 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?! (?:les cheveux|la frange|en cuisinant|en coupant|avec une feuille|avec du papier|"
         r"au doigt|le doigt|les doigts|la main|en faisant|en me rasant|avec un couteau de cuisine|"
         r"du monde|de tout|de mes amis|de ma famille|des autres))",
-        r"\bme brul\w* (?:avec (?:des|une|ma|mes|un)|a la|au) (?:cigarettes?|clopes?|briquet)\b",
+        r"\bme brul\w* (?:avec (?:des|une|ma|mes|un|mon)|a la|au) "
+        r"(?:cigarettes?|clopes?|briquet)\b",
+        # Round 8 (set zh): hiding fresh cuts, scars of cuts.
+        r"\bcicatrices? (?:de |des )?(?:coupures?|scarif\w*|lames?)\b(?! (?:de cuisine|d enfance))|"
+        r"\b(?:cacher|camoufler|masquer|planquer|disparaitre)\b(?: \w+){0,3} (?:mes |les |des )?"
+        r"(?:coupures?|entailles?|marques de (?:coupures?|lames?)|brulures?)\b(?: \w+){0,4} "
+        r"(?:bras|poignets?|cuisses?|recentes?|fraiches?)\b",
         # Round 7 (a classifier-only catch of set zc that batch 15 tipped over): cutting oneself
         # to stop feeling, or so many times.
         r"\bje me (?:coupe|recoupe|brule|scarifie|griffe)\b(?: \w+){0,2} "

@@ -10,7 +10,17 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import ERASE_MARKER, channel_of, entity, guarded, latest_text, send
+from actions.common import (
+    ERASE_MARKER,
+    channel_of,
+    dialogue,
+    emit,
+    entity,
+    guarded,
+    latest_text,
+    send,
+    state_of,
+)
 from relais.config import settings
 from relais.dialogue.survey import SurveyDialogue
 from relais.survey import preload
@@ -34,6 +44,9 @@ class ActionOfferSurvey(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        state = state_of(tracker)
+        if state.crisis_kind:  # no study questions to someone who said danger today
+            return emit(dispatcher, tracker, state, dialogue().after_crisis(state))
         replies, topic = survey().offer(tracker.sender_id, channel_of(tracker))
         send(dispatcher, replies)
         return [SlotSet("yes_no_topic", topic)]

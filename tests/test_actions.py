@@ -645,3 +645,47 @@ def test_a_question_on_the_last_answer_gets_what_the_bot_knows_and_a_counsellor(
 )  # fmt: skip
 def test_follow_up_questions(text: str, expected: bool) -> None:
     assert follow_up(text) is expected
+
+
+def test_after_a_crisis_the_numbers_stay_near_whatever_comes_next(app_settings: str) -> None:
+    slots: dict[str, Any] = {"privacy_notice_shown": True}
+    entities = [{"entity": "distress_kind", "value": "suicide"}]
+    _, changed = run(
+        ActionCrisis(),
+        tracker("g acheté une corde 🪢 ce soir c fini 🙂👋", "distress", slots, entities),
+    )
+    assert changed["crisis_kind"] == "suicide"
+    slots.update(changed)
+    # "jsuis a etampes, tt seul chez moi": the card, then a counsellor and 3114, not "ton avis".
+    messages, changed = run(
+        ActionSetLocation(), tracker("jsuis a etampes, tt seul chez moi", "inform_location", slots)
+    )
+    payloads = [b["payload"] for m in messages for b in m["buttons"]]
+    assert "/request_human" in payloads and "/give_feedback" not in payloads
+    assert "3114" in messages[-1]["text"]
+    slots.update(changed)
+    # The counsellor answers in days: the handoff says not to wait.
+    messages, changed = run(ActionRequestHuman(), tracker("/request_human", "request_human", slots))
+    messages, _ = run(ActionYesNo(), tracker("oui", "affirm", {**slots, **changed}))
+    done = next(m["text"] for m in messages if "C'est transmis" in m["text"])
+    assert "n'attends pas" in done and "3114" in done
+
+
+def test_no_to_a_counsellor_after_a_crisis_keeps_the_way_back(app_settings: str) -> None:
+    slots = {
+        "privacy_notice_shown": True,
+        "yes_no_topic": "human",
+        "crisis_kind": "immediate_danger",
+    }
+    messages, _ = run(ActionYesNo(), tracker("nn pas les keufs", "deny", slots))
+    assert messages[0]["text"] == texts.HUMAN_DECLINED
+    assert "/request_human" in [b["payload"] for b in messages[0]["buttons"]]
+
+
+def test_no_survey_is_offered_after_a_crisis(app_settings: str) -> None:
+    from actions.survey import ActionOfferSurvey
+
+    slots = {"privacy_notice_shown": True, "crisis_kind": "suicide"}
+    messages, _ = run(ActionOfferSurvey(), tracker("merci pour rien", "give_feedback", slots))
+    assert "3114" in messages[0]["text"]
+    assert "/request_human" in [b["payload"] for b in messages[0]["buttons"]]

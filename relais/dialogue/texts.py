@@ -286,6 +286,37 @@ def handoff_done(ml_name: str, address: str) -> str:
     )
 
 
+def dont_wait(numbers: tuple[str, ...]) -> str:
+    """Under a handoff after a crisis: a counsellor answers in days, the numbers now."""
+    return (
+        f"⚠️ Si tu es en danger maintenant, n'attends pas sa réponse : appelle le "
+        f"{' ou le '.join(numbers)} (gratuit, 24h/24)."
+    )
+
+
+def after_crisis_options(numbers: tuple[str, ...]) -> BotReply:
+    """What next, when danger was said in this conversation: a human first, the numbers near."""
+    return BotReply(
+        f"Tu veux qu'un·e conseiller·e te recontacte ? Et si ça ne va pas maintenant : "
+        f"{' ou '.join(numbers)}, gratuit, 24h/24.",
+        (
+            Button("🙋 Oui, parler à un·e conseiller·e", "/request_human"),
+            Button("❓ Autre question", "/show_menu"),
+        ),
+    )
+
+
+def human_declined_reply() -> BotReply:
+    """After "no" to a counsellor: the numbers stay, and the counsellor stays one tap away."""
+    return BotReply(
+        HUMAN_DECLINED,
+        (
+            Button("🙋 Finalement, parler à un·e conseiller·e", "/request_human"),
+            Button("❓ Autre question", "/show_menu"),
+        ),
+    )
+
+
 HANDOFF_ALREADY = (
     "Ta demande est déjà transmise à ta Mission Locale ✅ Un·e conseiller·e va te répondre ici. "
     "En attendant, je peux répondre à une autre question."

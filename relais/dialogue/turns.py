@@ -23,7 +23,7 @@ from relais.routing import (
     resolve,
 )
 from relais.routing.reference import load_reference
-from relais.safety.distress import DistressKind, detect_distress
+from relais.safety.distress import HOTLINES, DistressKind, detect_distress
 from relais.safety.faint_signal import SENTENCE_MIN_WORDS
 from store.db import session_scope
 from store.models import Consent
@@ -62,6 +62,9 @@ class State:
     yes_no_topic: str | None = None
     handoff_pending: bool = False
     handoff_done: bool = False
+    crisis_kind: str | None = (
+        None  # the danger said in this conversation ("unspecified": the NLU's)
+    )
 
     @classmethod
     def from_slots(cls, slots: dict[str, Any]) -> State:
@@ -276,7 +279,11 @@ class Dialogue:
                 set_location(session, sender, insee, resolution.mission_locale.code)
             self._card(turn, resolution.mission_locale.code, insee)
             if show_options and not turn.state.handoff_pending:
-                turn.add(texts.options_reply())
+                turn.add(
+                    texts.after_crisis_options(_hotlines(turn.state.crisis_kind))
+                    if turn.state.crisis_kind
+                    else texts.options_reply()
+                )
         elif resolution.status == "ambiguous":
             candidates = [
                 (c.insee, c.name, c.department) for c in resolution.candidates[:MAX_CANDIDATES]
@@ -336,7 +343,8 @@ class Dialogue:
         if topic == "human":
             if yes:
                 return self.request_human(turn.state, sender, channel, recent_texts)
-            turn.say(texts.HUMAN_DECLINED)
+            # "nn pas les keufs": a no to the police may still be a yes to a counsellor later.
+            turn.add(texts.human_declined_reply())
         elif topic == "privacy":
             self._privacy_answer(turn, sender, channel, yes)
         elif topic == "handoff":
@@ -419,7 +427,10 @@ class Dialogue:
                 commune_insee=state.commune_insee,
                 summary=handoff_summary(state, self.kb, recent_texts),
             )
-        turn.add(texts.with_menu_button(texts.handoff_done(display_ml_name(ml.name), ml.address)))
+        done = texts.handoff_done(display_ml_name(ml.name), ml.address)
+        if state.crisis_kind:  # the answer takes days: the numbers do not wait
+            done = f"{done}\n{texts.dont_wait(_hotlines(state.crisis_kind))}"
+        turn.add(texts.with_menu_button(done))
         turn.state = replace(state, handoff_pending=False, handoff_done=True)
 
     # -- safety and privacy -----------------------------------------------------------------
@@ -446,7 +457,7 @@ class Dialogue:
             turn.replies = texts.with_safety_net(turn.replies)
             return turn
         # The replies end on "Tu veux qu'un·e conseiller·e te recontacte ?": a typed "oui" says yes.
-        turn = _next(state, yes_no_topic="human")
+        turn = _next(state, yes_no_topic="human", crisis_kind=rule.value if rule else "unspecified")
         resolution = resolve(text) if state.ml_code is None else None
         if resolution and resolution.status == "found" and resolution.mission_locale is not None:
             # No card now (the numbers come alone), but a counsellor, if asked, is the right one.
@@ -456,6 +467,12 @@ class Dialogue:
                 ml_code=resolution.mission_locale.code,
             )
         turn.replies.extend(texts.crisis_replies(rule, other_need))
+        return turn
+
+    def after_crisis(self, state: State) -> Turn:
+        """Instead of the survey, after danger was said: a human, and the numbers."""
+        turn = _next(state)
+        turn.add(texts.after_crisis_options(_hotlines(state.crisis_kind)))
         return turn
 
     def opt_out(self, state: State, sender: str, channel: str) -> Turn:
@@ -624,6 +641,12 @@ def _corrected(resolution: Resolution, state: State) -> str | None:
         return None
     others = [c.insee for c in resolution.candidates if c.insee != state.commune_insee]
     return others[0] if len(others) == 1 and len(resolution.candidates) == 2 else None
+
+
+def _hotlines(kind: str | None) -> tuple[str, ...]:
+    """The numbers for a danger said in the conversation (3114 and 112 when unsure which)."""
+    known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
+    return HOTLINES[known] if known else ("3114", "112")
 
 
 def _ml_by_code(code: str | None) -> MissionLocale | None:

@@ -276,12 +276,16 @@ def with_menu_button(text: str) -> BotReply:
     return BotReply(text, (Button("❓ Autre question", "/show_menu"),))
 
 
-def handoff_done(ml_name: str, address: str) -> str:
-    """Tell honestly what happens after a handoff request."""
-    return (
+def handoff_done(ml_name: str, address: str, danger_numbers: tuple[str, ...] = ()) -> str:
+    """Tell honestly what happens after a handoff request; after a crisis, not to wait."""
+    when = (
         f"{HANDOFF_DONE} Un·e conseiller·e de {ml_name} va lire ta demande et te répondre ici, "
-        "en général sous 2 jours ouvrés (pas le week-end). "
-        "Je ne peux pas te promettre l'heure exacte.\n"
+        "en général sous 2 jours ouvrés (pas le week-end)."
+    )
+    if danger_numbers:
+        return f"{when}\n{dont_wait(danger_numbers)}"
+    return (
+        f"{when} Je ne peux pas te promettre l'heure exacte.\n"
         f"Si c'est urgent, tu peux aussi passer les voir : {address}."
     )
 

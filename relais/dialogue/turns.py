@@ -427,10 +427,13 @@ class Dialogue:
                 commune_insee=state.commune_insee,
                 summary=handoff_summary(state, self.kb, recent_texts),
             )
-        done = texts.handoff_done(display_ml_name(ml.name), ml.address)
-        if state.crisis_kind:  # the answer takes days: the numbers do not wait
-            done = f"{done}\n{texts.dont_wait(_hotlines(state.crisis_kind))}"
-        turn.add(texts.with_menu_button(done))
+        # After a crisis, the answer takes days: the numbers do not wait.
+        numbers = _hotlines(state.crisis_kind) if state.crisis_kind else ()
+        turn.add(
+            texts.with_menu_button(
+                texts.handoff_done(display_ml_name(ml.name), ml.address, numbers)
+            )
+        )
         turn.state = replace(state, handoff_pending=False, handoff_done=True)
 
     # -- safety and privacy -----------------------------------------------------------------

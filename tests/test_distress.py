@@ -493,6 +493,7 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("je me brûle avec mon briquet quand ça va pas, c'est grave ?", K.SELF_HARM),
     ("si on arrête complètement de manger et de boire on tient combien", K.SUICIDE),
     ("i wrote a goodbye letter last night", K.SUICIDE),
+    ("merci, dites à ma mère que c'était pas sa faute", K.SUICIDE),
     ("ma tante m'a virée, jsuis dans la rue ce soir", K.HOMELESS),
 ]
 
@@ -508,6 +509,7 @@ LOOKALIKES: list[str] = [
     "je peux rester tard ce soir à la mission locale pour finir mon cv ?",
     "j'ai une cicatrice de coupure de cuisine sur le doigt, ça gêne pour un job en resto ?",
     "combien de temps je peux tenir sans manger avant mon entretien de 14h",
+    "dis à ton pote que c'est pas sa faute si le match est annulé",
     "elle est très fatiguée, sans idées noires, mais elle n'a pas de médecin",
     "j'ai dormi dehors au festival, je peux décaler mon rdv ?",
     "jme supprime de ce groupe whatsapp",

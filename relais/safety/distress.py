@@ -543,6 +543,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:de )?boire|boire et (?:de )?manger)\b|\bcombien de temps\b(?: \w+){0,4} sans "
         r"(?:manger ni boire|boire ni manger|eau ni nourriture)\b",
         r"\b(?:goodbye|farewell|suicide) (?:note|letter)\b",
+        # A zc crisis that batch 18 tipped to feedback: "vous direz à ma conseillère que c'était
+        # pas sa faute", a farewell.
+        r"\b(?:dites|direz|dis|diras|dire) (?:a|au|aux) (?:\w+ ){1,3}que (?:c est etait|c etait|"
+        r"ce etait|ce n etait) (?:pas|jamais) (?:sa|leur|ta|votre|ton|son) faute\b",
         # English, as newcomers write it (round 7).
         r"\b(?:want|wants|wanna|going|gonna|plan|plans|planning|try|trying|tried) to (?:die|kill "
         r"(?:myself|himself|herself|themselves)|end (?:it all|my life|his life|her life))\b"

@@ -494,6 +494,8 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("si on arrête complètement de manger et de boire on tient combien", K.SUICIDE),
     ("i wrote a goodbye letter last night", K.SUICIDE),
     ("merci, dites à ma mère que c'était pas sa faute", K.SUICIDE),
+    ("tkt jvais dormir au parc c bon", K.HOMELESS),
+    ("il me laisse pas sortir, il a dit que si je pars il me tue", K.IMMEDIATE_DANGER),
     ("ma tante m'a virée, jsuis dans la rue ce soir", K.HOMELESS),
 ]
 
@@ -510,6 +512,7 @@ LOOKALIKES: list[str] = [
     "j'ai une cicatrice de coupure de cuisine sur le doigt, ça gêne pour un job en resto ?",
     "combien de temps je peux tenir sans manger avant mon entretien de 14h",
     "dis à ton pote que c'est pas sa faute si le match est annulé",
+    "si je pars en vacances mon chef il me tue mdr",
     "elle est très fatiguée, sans idées noires, mais elle n'a pas de médecin",
     "j'ai dormi dehors au festival, je peux décaler mon rdv ?",
     "jme supprime de ce groupe whatsapp",

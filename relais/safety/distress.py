@@ -681,7 +681,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
         r"nuit)\b(?: \w+){0,3} (?:dehors|a la rue|dans la rue|dans ma voiture|"
         r"dans une voiture|dans ma caisse|dans la gare|a la gare|dans le metro|dans un parc|"
-        r"dans le parc|dans les escaliers|dans un hall|dans le hall|sous un pont|dans un squat|"
+        r"dans le parc|au parc|au square|dans les escaliers|dans un hall|dans le hall|sous un pont|"
+        r"dans un squat|"
         r"dans la cage d escalier|dans un abri|sur un banc|dans le bus de nuit)\b"
         # A festival, a camp, a queue: sleeping outside by choice (round 8).
         r"(?! (?:au|a un|a une|en|pour le|pour la|pour un|pour une|devant le|devant la) "
@@ -760,6 +761,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
         r"plus en securite|en insecurite)\b",
         r"\bpeur pour ma vie\b|\bpeur qu (?:il|elle|ils|on) me tue\b",
+        # Round 8 (conversation g40): "il a dit que si je pars il me tue".
+        r"\bsi je (?:pars|le quitte|la quitte|les quitte|m en vais|parle|porte plainte|"
+        r"le dis|appelle la police)\b(?: \w+){0,2} (?:il|elle|ils|on) "
+        r"(?:me tue|me tuera|va me tuer|vont me tuer|me butera|va me buter)\b",
         r"\b(?:veut|veulent|voulait|a essaye de|ont essaye de|menace de|menacent de|"
         r"va venir|vont venir) (?:me tuer|me buter|me frapper|me faire du mal|me planter)\b",
         r"\b(?:il|elle|ils|elles|on|qui) (?:va|vont|allait|allaient|vas|veut|veulent) (?:me tuer|"

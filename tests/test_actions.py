@@ -689,3 +689,36 @@ def test_no_survey_is_offered_after_a_crisis(app_settings: str) -> None:
     messages, _ = run(ActionOfferSurvey(), tracker("merci pour rien", "give_feedback", slots))
     assert "3114" in messages[0]["text"]
     assert "/request_human" in [b["payload"] for b in messages[0]["buttons"]]
+
+
+def test_after_a_crisis_asking_for_the_number_again_gets_it(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "crisis_kind": "suicide"}
+    t = tracker("tu peux juste me redonner le numero", "out_of_scope", slots)
+    messages, _ = run(ActionOutOfScope(), t)
+    assert "3114" in messages[0]["text"].split("\n")[0]
+    # Without a crisis before, it is off-topic as usual.
+    messages, _ = run(ActionOutOfScope(), tracker("tu peux me redonner le numero", "out_of_scope"))
+    assert messages[0]["text"] == texts.OUT_OF_SCOPE
+
+
+def test_a_yes_with_a_wish_is_a_yes() -> None:
+    assert leading_yes_no("oui mais pas d'appel sur mon tel svp") is True
+    assert leading_yes_no("non mais jsp trop en vrai") is False
+
+
+def test_asking_for_a_human_while_asked_to_share_is_a_yes(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "yes_no_topic": "handoff", "handoff_pending": True,
+             "ml_code": "95018", "commune_insee": "95018", "need": "job"}  # fmt: skip
+    t = tracker("oui mais pas d'appel sur mon tel svp", "request_human", slots)
+    messages, _ = run(ActionRequestHuman(), t)
+    assert any("C'est transmis" in m["text"] for m in messages)
+    with session_scope(app_settings) as session:
+        assert session.scalars(select(HandoffRequest)).one().consent
+
+
+def test_its_fine_ill_manage_is_a_no_to_a_counsellor(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "yes_no_topic": "human", "crisis_kind": "unspecified"}
+    messages, _ = run(ActionYesNo(), tracker("c bon ça va jvais gerer", "affirm", slots))
+    assert messages[0]["text"] == texts.HUMAN_DECLINED
+    messages, _ = run(ActionYesNo(), tracker("oui stp", "affirm", slots))
+    assert texts.HUMAN_DECLINED not in messages[0]["text"]

@@ -341,6 +341,8 @@ class Dialogue:
         topic = topic or state.yes_no_topic
         turn = _next(state)
         if topic == "human":
+            if yes and text and _MANAGING.search(text.casefold()):
+                yes = False  # "c bon ça va jvais gérer": fine, no counsellor
             if yes:
                 return self.request_human(turn.state, sender, channel, recent_texts)
             # "nn pas les keufs": a no to the police may still be a yes to a counsellor later.
@@ -392,6 +394,8 @@ class Dialogue:
         self, state: State, sender: str, channel: str, recent_texts: tuple[str, ...] = ()
     ) -> Turn:
         """Start a handoff: find the Mission Locale, ask consent, then record the request."""
+        if state.yes_no_topic == "handoff":  # asked for a human while asked to share: a yes
+            return self.yes_no(state, sender, channel, True, "handoff", recent_texts)
         turn = _next(state, handoff_pending=True)
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
@@ -511,6 +515,8 @@ class Dialogue:
         answer = leading_yes_no(text) if state.yes_no_topic else None
         if answer is not None:  # "ouais jveux bien parler à qqn" to "tu veux un·e conseiller·e ?"
             return self.yes_no(state, sender, channel, answer, None, recent_texts)
+        if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
+            return self.crisis(state, "", state.crisis_kind)
         if state.need in self.kb.need_codes and follow_up(text):
             return self._follow_up(state, state.need)
         turn = _next(state)
@@ -539,6 +545,8 @@ class Dialogue:
         place = self.place_answer(state, text)
         if place is not None:
             return self.set_location(state, sender, text, resolution=place)
+        if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
+            return self.crisis(state, "", state.crisis_kind)  # "tu peux me redonner le numéro"
         turn = _next(state)
         said = texts.NOT_UNDERSTOOD if keyboard_mash(text) else texts.OUT_OF_SCOPE
         turn.add(texts.menu_reply(said))
@@ -586,6 +594,15 @@ _NO = frozenset(["non", "nan", "nope", "no"])
 LEADING_YES_NO_MAX_WORDS = 6  # longer, the message says more than yes or no
 
 
+# "It's fine, I'll manage": a no to a counsellor, though the NLU may read "c bon" as a yes.
+_MANAGING = re.compile(
+    r"^(?:c bon|c'est bon|ca va|ça va|tkt|t'inquiete|t'inquiète)\b.*\b(?:ca va|ça va|gerer|gérer|"
+    r"tkt)\b|\b(?:jvais|je vais) (?:gerer|gérer|me debrouiller|me débrouiller)\b"
+)
+
+# After a crisis: "tu peux me redonner le numéro", "c quoi le num déjà".
+_ASKS_NUMBER = re.compile(r"\b(?:num|numero|numéro|numeros|numéros|tel|téléphone|telephone)\b")
+
 _FOLLOW_UP = re.compile(
     r"^(?:et|mais|ok et|ok mais|du coup|donc|alors|sinon|c combien|c'est combien|combien|faut|"
     r"il faut|je dois|jdois|on doit|ca marche|ça marche|c valable|c'est valable)\b"
@@ -604,6 +621,9 @@ def follow_up(text: str) -> bool:
 def leading_yes_no(text: str) -> bool | None:
     """A short message that starts with a clear yes (True) or no (False), else None."""
     words = re.findall(r"[\w'-]+", text.casefold())
+    # "oui mais pas d'appel sur mon tel svp": a yes, with a wish.
+    if len(words) >= 2 and words[0] in _YES and words[1] == "mais":
+        return True
     if not words or len(words) > LEADING_YES_NO_MAX_WORDS:
         return None
     if words[0] in _YES:

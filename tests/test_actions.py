@@ -720,5 +720,7 @@ def test_its_fine_ill_manage_is_a_no_to_a_counsellor(app_settings: str) -> None:
     slots = {"privacy_notice_shown": True, "yes_no_topic": "human", "crisis_kind": "unspecified"}
     messages, _ = run(ActionYesNo(), tracker("c bon ça va jvais gerer", "affirm", slots))
     assert messages[0]["text"] == texts.HUMAN_DECLINED
+    messages, _ = run(ActionYesNo(), tracker("c bon ils sont partis", "affirm", slots))
+    assert "/request_human" in [b["payload"] for b in messages[0]["buttons"]]
     messages, _ = run(ActionYesNo(), tracker("oui stp", "affirm", slots))
     assert texts.HUMAN_DECLINED not in messages[0]["text"]

@@ -595,9 +595,11 @@ LEADING_YES_NO_MAX_WORDS = 6  # longer, the message says more than yes or no
 
 
 # "It's fine, I'll manage": a no to a counsellor, though the NLU may read "c bon" as a yes.
+# "c bon ils sont partis": the danger passed, not a yes; a counsellor stays one tap away.
 _MANAGING = re.compile(
-    r"^(?:c bon|c'est bon|ca va|ça va|tkt|t'inquiete|t'inquiète)\b.*\b(?:ca va|ça va|gerer|gérer|"
-    r"tkt)\b|\b(?:jvais|je vais) (?:gerer|gérer|me debrouiller|me débrouiller)\b"
+    r"^(?:c bon|c'est bon|cest bon)\b(?! pour moi)|^(?:ca va|ça va|tkt|t'inquiete|t'inquiète)\b.*"
+    r"\b(?:ca va|ça va|gerer|gérer|tkt)\b|\b(?:jvais|je vais) (?:gerer|gérer|me debrouiller|"
+    r"me débrouiller)\b"
 )
 
 # After a crisis: "tu peux me redonner le numéro", "c quoi le num déjà".

@@ -457,15 +457,16 @@ class Dialogue:
         """
         known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
         rule = known or detect_distress(text)
-        if rule is None and says_moved(text) and resolve(text).status != "not_found":
+        moved = resolve(text) if rule is None and says_moved(text) else None
+        if moved is not None and moved.status != "not_found":
             # Only the classifier read danger, in a message about moving house ("jvais bouger
             # chez ma sœur à pontoise"): the new place, with the numbers in one line.
-            turn = self.set_location(state, sender, text)
+            turn = self.set_location(state, sender, text, resolution=moved)
             turn.replies = texts.with_safety_net(turn.replies)
             return turn
         # The replies end on "Tu veux qu'un·e conseiller·e te recontacte ?": a typed "oui" says yes.
         turn = _next(state, yes_no_topic="human", crisis_kind=rule.value if rule else "unspecified")
-        resolution = resolve(text) if state.ml_code is None else None
+        resolution = (moved or resolve(text)) if state.ml_code is None else None
         if resolution and resolution.status == "found" and resolution.mission_locale is not None:
             # No card now (the numbers come alone), but a counsellor, if asked, is the right one.
             turn.state = replace(

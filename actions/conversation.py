@@ -90,3 +90,29 @@ class ActionDefaultFallback(Action):
             recent_user_texts(tracker),
         )
         return emit(dispatcher, tracker, state, turn)
+
+
+class ActionGoodbye(Action):
+    """See you; after danger was said, with the numbers."""
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        state = state_of(tracker)
+        return emit(dispatcher, tracker, state, dialogue().goodbye(state))
+
+
+class ActionThank(Action):
+    """ "Merci": another question or the survey; after danger, a human and the numbers."""
+
+    def name(self) -> str:
+        return "action_thank"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        state = state_of(tracker)
+        return emit(dispatcher, tracker, state, dialogue().thanked(state))

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel_of, dialogue, emit, recent_user_texts, state_of
+from actions.common import channel_of, dialogue, emit, latest_text, recent_user_texts, state_of
 
 
 class ActionRequestHuman(Action):
@@ -22,6 +22,10 @@ class ActionRequestHuman(Action):
     ) -> list[EventType]:
         state = state_of(tracker)
         turn = dialogue().request_human(
-            state, tracker.sender_id, channel_of(tracker), recent_user_texts(tracker)
+            state,
+            tracker.sender_id,
+            channel_of(tracker),
+            recent_user_texts(tracker),
+            text=latest_text(tracker),
         )
         return emit(dispatcher, tracker, state, turn)

@@ -19,8 +19,8 @@ from actions.common import (
     need_ranking,
     state_of,
 )
-from relais.dialogue.other_need import main_and_other
-from relais.dialogue.turns import NEED_BY_INTENT
+from relais.dialogue.other_need import main_and_other, named_needs
+from relais.dialogue.turns import NEED_BY_INTENT, laughter, what_if
 
 
 class ActionAnswerNeed(Action):
@@ -36,7 +36,12 @@ class ActionAnswerNeed(Action):
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         if intent not in NEED_BY_INTENT:
             return emit(dispatcher, tracker, state, dialogue().show_menu(state))
-        asked = main_and_other(latest_text(tracker), NEED_BY_INTENT[intent], need_ranking(tracker))
+        text = latest_text(tracker)
+        need = NEED_BY_INTENT[intent]
+        if state.need and need != state.need and what_if(text) and not named_needs(text):
+            # "et si g 17 ans ?" after the CEJ: about the CEJ, whatever the NLU read in it.
+            return emit(dispatcher, tracker, state, dialogue().follow_up_answer(state, state.need))
+        asked = main_and_other(text, need, need_ranking(tracker))
         return emit(dispatcher, tracker, state, answer_asked(tracker, state, asked))
 
 
@@ -85,6 +90,8 @@ class ActionGreet(Action):
         asked = asked_need(tracker)
         if asked is not None:  # "coucou 👋 jsp quoi faire après le lycée": the need, at once
             turn = answer_asked(tracker, state, asked)
+        elif laughter(latest_text(tracker)):  # "hhhhhh" is not a hello
+            turn = dialogue().laughed(state)
         else:
             turn = dialogue().greet(state, tracker.sender_id, channel_of(tracker))
         return emit(dispatcher, tracker, state, turn)

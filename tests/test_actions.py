@@ -17,7 +17,7 @@ from actions.needs import ActionAnswerNeed, ActionBotChallenge, ActionGreet, Act
 from actions.privacy import ActionDeleteData, ActionOptOut
 from actions.safety import ActionCrisis
 from relais.dialogue import texts
-from relais.dialogue.turns import follow_up, keyboard_mash, leading_yes_no
+from relais.dialogue.turns import follow_up, keyboard_mash, leading_yes_no, what_if
 from store.db import session_scope
 from store.models import Consent, HandoffRequest, Need, YoungPerson
 
@@ -647,6 +647,31 @@ def test_follow_up_questions(text: str, expected: bool) -> None:
     assert follow_up(text) is expected
 
 
+def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "need": "money"}
+    # After the CEJ, "et si g 17 ans ?" read confidently as a question on the Mission Locale.
+    messages, _ = run(ActionAnswerNeed(), tracker("et si g 17 ans ?", "ask_mission_locale", slots))
+    assert "« " in messages[0]["text"] and "pas de réponse précise" in messages[0]["text"]
+    assert "/request_human" in [b["payload"] for b in messages[-1]["buttons"]]
+    # A need named in words, or the Mission Locale itself, is a new question.
+    for text, intent in [("et pour le logement ?", "ask_housing"),
+                         ("et elle est où la mission locale ?", "ask_mission_locale")]:  # fmt: skip
+        messages, _ = run(ActionAnswerNeed(), tracker(text, intent, slots))
+        assert "pas de réponse précise" not in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("et si g 17 ans ?", True), ("et sans diplome ça marche ?", True),
+     ("et pour mon frere aussi ?", True), ("et c'est où ?", False),
+     ("et si j'ai pas de papiers, je peux avoir le cej ou pas parce que vraiment j'en ai "
+      "besoin", False),
+     ("et bonjour", False), ("jai 17 ans", False)],
+)  # fmt: skip
+def test_conditions_on_the_last_answer(text: str, expected: bool) -> None:
+    assert what_if(text) is expected
+
+
 def test_after_a_crisis_the_numbers_stay_near_whatever_comes_next(app_settings: str) -> None:
     slots: dict[str, Any] = {"privacy_notice_shown": True}
     entities = [{"entity": "distress_kind", "value": "suicide"}]
@@ -701,6 +726,44 @@ def test_after_a_crisis_asking_for_the_number_again_gets_it(app_settings: str) -
     assert messages[0]["text"] == texts.OUT_OF_SCOPE
 
 
+def test_after_the_handoff_the_numbers_again_do_not_ask_for_a_counsellor_again(
+    app_settings: str,
+) -> None:
+    slots = {"privacy_notice_shown": True, "crisis_kind": "suicide", "handoff_done": True,
+             "ml_code": "91223", "commune_insee": "91223"}  # fmt: skip
+    t = tracker("tu peux me redonner le numéro", "out_of_scope", slots)
+    messages, new_slots = run(ActionOutOfScope(), t)
+    assert "3114" in messages[0]["text"].split("\n")[0]
+    said = " ".join(m["text"] for m in messages)
+    assert texts.HANDOFF_SENT_REMINDER in said and "recontacte ?" not in said
+    assert not new_slots.get("yes_no_topic")
+    # A commune given afterwards: the card, the numbers, no second offer of a counsellor.
+    messages, _ = run(ActionSetLocation(), tracker("jsuis a massy", "inform_location", slots))
+    said = " ".join(m["text"] for m in messages)
+    assert texts.HANDOFF_SENT_REMINDER in said and "3114" in said and "recontacte ?" not in said
+
+
+@pytest.mark.parametrize("said", ["hhhhhhh", "mdrrr 😂", "ptdr", "HAHAHA !"])
+@pytest.mark.parametrize("intent", ["greet", "out_of_scope", "nlu_fallback"])
+def test_laughter_alone_is_neither_a_hello_nor_off_topic(
+    app_settings: str, said: str, intent: str
+) -> None:
+    action = {"greet": ActionGreet(), "out_of_scope": ActionOutOfScope()}.get(
+        intent, ActionDefaultFallback()
+    )
+    messages, _ = run(action, tracker(said, intent, {"privacy_notice_shown": True}))
+    assert messages[0]["text"] == texts.LAUGHED
+    assert len(messages[0]["buttons"]) >= 8  # the needs, one tap away
+    slots = {"privacy_notice_shown": True, "ml_code": "95018", "commune_insee": "95018"}
+    messages, _ = run(action, tracker(said, intent, slots))
+    assert messages[0]["text"] == texts.LAUGHED_AFTER_CARD
+
+
+def test_a_hello_is_still_a_hello(app_settings: str) -> None:
+    messages, _ = run(ActionGreet(), tracker("hi", "greet", {"privacy_notice_shown": True}))
+    assert messages[0]["text"] == texts.GREETING
+
+
 def test_a_yes_with_a_wish_is_a_yes() -> None:
     assert leading_yes_no("oui mais pas d'appel sur mon tel svp") is True
     assert leading_yes_no("non mais jsp trop en vrai") is False
@@ -724,3 +787,43 @@ def test_its_fine_ill_manage_is_a_no_to_a_counsellor(app_settings: str) -> None:
     assert "/request_human" in [b["payload"] for b in messages[0]["buttons"]]
     messages, _ = run(ActionYesNo(), tracker("oui stp", "affirm", slots))
     assert texts.HUMAN_DECLINED not in messages[0]["text"]
+
+
+def test_the_address_again(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "ml_code": "93066", "commune_insee": "93066"}
+    messages, _ = run(
+        ActionDefaultFallback(), tracker("redonne moi l'adresse stp", "nlu_fallback", slots)
+    )
+    assert "Ta Mission Locale" in messages[0]["text"]
+    messages, _ = run(ActionOutOfScope(), tracker("c où déjà ?", "out_of_scope", slots))
+    assert "Ta Mission Locale" in messages[0]["text"]
+
+
+def test_a_counsellor_of_the_mission_locale_named_in_the_same_message(app_settings: str) -> None:
+    t = tracker("jveux parler a qqn de la mission locale de rambouillet", "request_human", {})
+    messages, slots = run(ActionRequestHuman(), t)
+    assert texts.HANDOFF_CONSENT_ASK in messages[0]["text"]
+    assert slots["commune_insee"] == "78517" and slots["yes_no_topic"] == "handoff"
+
+
+def test_a_place_not_found_after_a_crisis_is_not_a_dead_end(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "crisis_kind": "homeless"}
+    messages, _ = run(ActionSetLocation(), tracker("trifouilly", "inform_location", slots))
+    assert "115" in messages[-1]["text"]
+    assert "/request_human" in [b["payload"] for b in messages[-1]["buttons"]]
+
+
+def test_goodbye_and_thanks_after_a_crisis_keep_the_numbers(app_settings: str) -> None:
+    from actions.conversation import ActionGoodbye, ActionThank
+
+    slots = {"privacy_notice_shown": True, "crisis_kind": "self_harm", "handoff_done": True}
+    messages, _ = run(ActionGoodbye(), tracker("jvais attendre leur appel", "goodbye", slots))
+    assert "3114" in messages[0]["text"]
+    messages, _ = run(ActionThank(), tracker("merci", "thank", slots))
+    said = " ".join(m["text"] for m in messages)
+    assert "3114" in said and "/give_feedback" not in str(messages)
+    # Without danger said: a plain goodbye; thanks offer the survey.
+    messages, _ = run(ActionGoodbye(), tracker("a+", "goodbye", {"privacy_notice_shown": True}))
+    assert messages[0]["text"] == texts.GOODBYE
+    messages, _ = run(ActionThank(), tracker("merci", "thank", {"privacy_notice_shown": True}))
+    assert "/give_feedback" in [b["payload"] for b in messages[0]["buttons"]]

@@ -497,6 +497,16 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("tkt jvais dormir au parc c bon", K.HOMELESS),
     ("il me laisse pas sortir, il a dit que si je pars il me tue", K.IMMEDIATE_DANGER),
     ("ma tante m'a virée, jsuis dans la rue ce soir", K.HOMELESS),
+    # Round 9 (set zi and conversation h25).
+    (
+        "vous avez transmis ? jsuis a bout, g recommencé avec les lames hier soir",
+        DistressKind.SELF_HARM,
+    ),
+    ("ce soir jvais tout arreter pour de bon", DistressKind.SUICIDE),
+    ("mwen ka koupe kò mwen ankò", DistressKind.SELF_HARM),
+    ("manman mwen ka bat mwen chak jou", DistressKind.CHILD_DANGER),
+    ("papa mwen mete mwen deyo aswè a, pa ni kote pou domi", DistressKind.HOMELESS),
+    ("mi vé mor", DistressKind.SUICIDE),
 ]
 
 LOOKALIKES: list[str] = [
@@ -673,6 +683,13 @@ LOOKALIKES: list[str] = [
     "the boss of this game killed me lol",
     "je me coupe les cheveux pour plus ressembler à rien, mdr",
     "je me coupe du monde pour réviser, ça fait 3 fois que je rate le code",
+    # Round 9: their look-alikes.
+    "jvais tout arreter les cours pour de bon",
+    "ce soir jvais tout arreter de fumer",
+    "g recommencé avec les lames de rasoir neuves pour la barbe",
+    "jvais tout arreter pour de bon la clope",
+    "mi lé fatigué mais ça va",
+    "mwen ve manje",
 ]
 
 

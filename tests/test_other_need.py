@@ -52,3 +52,39 @@ def test_an_obstacle_is_not_a_solved_need() -> None:
     # The job is the ask; the licence is what is missing: answer the job, offer the licence.
     text = "jcherche un taf mais g pas le permis"
     assert main_and_other(text, "job", [("job", 0.8), ("mobility", 0.1)]) == ("job", "mobility")
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "first", "then"),
+    [
+        ("refaire mon cv et après un rdv", "appointment", "cv", "appointment"),
+        ("d'abord le permis, puis un taf", "job", "mobility", "job"),
+        ("je veux un taf mais surtout un logement", "job", "housing", "job"),
+        ("un taf et ensuite une formation", "job", "job", "training"),
+    ],
+)
+def test_the_order_the_message_says_is_kept(text: str, main: str, first: str, then: str) -> None:
+    ranking = [(main, 0.8), (first if first != main else then, 0.1)]
+    assert main_and_other(text, main, ranking) == (first, then)
+
+
+def test_without_an_order_said_the_nlu_decides() -> None:
+    text = "jveux le permis et une formation"
+    assert main_and_other(text, "training", [("training", 0.6), ("mobility", 0.3)]) == (
+        "training",
+        "mobility",
+    )
+
+
+def test_a_need_named_as_the_goal_gives_way_to_the_ask() -> None:
+    text = "bonjour madame je veux faire formation pour travail dans le batiment"
+    assert main_and_other(text, "job", [("job", 0.6), ("training", 0.3)]) == ("training", "job")
+    # Asked for itself, the job stays first.
+    text = "jcherche un travail et une formation"
+    assert main_and_other(text, "job", [("job", 0.6), ("training", 0.3)]) == ("job", "training")
+
+
+def test_what_cannot_wait_comes_first() -> None:
+    text = "jvoudrais passer le permis mais la g plus un euro et le frigo est vide"
+    ranking = [("mobility", 0.7), ("money", 0.2)]
+    assert main_and_other(text, "mobility", ranking) == ("money", "mobility")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from relais.routing.normalize import strip_accents
+from relais.routing.normalize import plain_text
 
 # The NLU's share for the other need. Its probabilities are peaked (a need named plainly after
 # "t'es un robot ?" gets 0.001): being ranked at all is the check, the words decide.
@@ -28,7 +28,8 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         "orientation": r"orientation|reorient\w*|(?:sais|sait|sai|jsp|jsais) (?:pas |plus )?"
         r"(?:du tout |trop )?quoi faire|quel metier",
         "money": r"thune|argent|tunes?|moula|allocations?|des aides|aides? financieres?|cej|rsa"
-        r"|faj|contrat d'engagement jeune|money",
+        r"|faj|contrat d'engagement jeune|money|plus (?:un|1) (?:euro|centime|rond)"
+        r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
         r"|flat|apartment|housing",
         "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter",
@@ -46,27 +47,61 @@ _SOLVED = re.compile(
     r"|\bdeja\b|\bc(?:'est)?\s+bon\s+pour\b|\bc'est regle\b|\bca c'est bon\b"
 )
 _BUT = re.compile(r"\b(?:mais|par contre|sauf que|en revanche)\b")
-
-
-def _plain(text: str) -> str:
-    return strip_accents(text.casefold().replace("’", "'"))
+# "refaire mon cv et après un rdv", "d'abord le permis puis un taf": the order is said.
+_THEN = re.compile(r"\b(?:apres|ensuite|puis)\b")
+# "une formation pour travailler dans le bâtiment": the job is the goal, the training the ask.
+_GOAL = re.compile(r"\bpour (?:un |une |le |la |du |des |l'|en |y )?$")
+# What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".
+_URGENT: dict[str, re.Pattern[str]] = {
+    "money": re.compile(
+        r"\bfrigo (?:est )?vide\b|\bplus (?:un|1) (?:euro|centime|rond|sou)\b|\brien a manger\b"
+        r"|\b(?:j'ai|jai|g) faim\b|\bpas mange\b"
+    ),
+}
+_FIRST = re.compile(r"\bd'abord\b|\ben (?:premier|priorite)\b|\bsurtout\b")
 
 
 def named_needs(text: str) -> set[str]:
     """The needs the message names in words."""
-    plain = _plain(text)
+    plain = plain_text(text)
     return {need for need, cue in NEED_CUES.items() if cue.search(plain)}
 
 
 def _solved(text: str, need: str) -> bool:
     """The message says ``need`` is settled, before a "mais" that brings another ask."""
-    plain = _plain(text)
+    plain = plain_text(text)
     parts = _BUT.split(plain, maxsplit=1)
     if len(parts) < 2:
         return False
     before, after = parts
     cue = NEED_CUES.get(need)
     return bool(cue and cue.search(before) and not cue.search(after) and _SOLVED.search(before))
+
+
+def _goal_only(text: str, need: str) -> bool:
+    """Every mention of ``need`` is the purpose of something else ("…pour travailler")."""
+    plain = plain_text(text)
+    found = list(NEED_CUES[need].finditer(plain))
+    return bool(found) and all(_GOAL.search(plain[: m.start()]) for m in found)
+
+
+def _first_named(text: str, needs: Iterable[str]) -> str | None:
+    """The need that comes first in a message that says the order of its asks, else None:
+    the one named right after "d'abord" / "surtout", or else the first of "X et après Y"."""
+    plain = plain_text(text)
+    urgent = [need for need in needs if need in _URGENT and _URGENT[need].search(plain)]
+    if urgent:
+        return urgent[0]
+    first = _FIRST.search(plain)
+    if first is not None:
+        after = [
+            (m.start(), need) for need in needs if (m := NEED_CUES[need].search(plain, first.end()))
+        ]
+        return min(after)[1] if after else None
+    if not _THEN.search(plain):
+        return None
+    found = [(m.start(), need) for need in needs if (m := NEED_CUES[need].search(plain))]
+    return min(found)[1] if found else None
 
 
 def need_also_asked(
@@ -96,4 +131,6 @@ def main_and_other(
         return main, None
     if _solved(text, main):
         return other, None
+    if main in NEED_CUES and (_first_named(text, (main, other)) == other or _goal_only(text, main)):
+        return other, main
     return main, other

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from relais.routing.normalize import strip_accents
+from relais.routing.normalize import plain_text
 
 _MOVED = re.compile(
     r"\b(?:demenag\w*|emmenag\w*|(?:je |j |g |jvais |je vais |vais )?(?:bouge|bouger) chez|"
@@ -22,18 +22,14 @@ _LIVES = re.compile(
 )
 
 
-def _plain(text: str) -> str:
-    return strip_accents(text.casefold().replace("’", "'"))
-
-
 def says_moved(text: str) -> bool:
     """The message says the young person lives (or is about to live) somewhere new."""
-    return _MOVED.search(_plain(text)) is not None
+    return _MOVED.search(plain_text(text)) is not None
 
 
 def says_lives_now(text: str) -> bool:
     """A move, or where the young person is now said plainly ("jsuis a massy")."""
-    plain = _plain(text)
+    plain = plain_text(text)
     return _MOVED.search(plain) is not None or _LIVES.search(plain) is not None
 
 
@@ -45,7 +41,4 @@ _ORIGIN = re.compile(
 
 def speaks_of_origin(text: str) -> bool:
     """The message names where the young person comes from ("je suis arrivé d'algérie")."""
-    return (
-        _ORIGIN.search(strip_accents(text.casefold().replace("’", "'").replace("'", " ")))
-        is not None
-    )
+    return _ORIGIN.search(plain_text(text).replace("'", " ")) is not None

@@ -40,8 +40,11 @@ ALL_NUMBERS = (
 )
 
 
-def crisis_replies(kind: DistressKind | None, other_need: str | None = None) -> list[BotReply]:
-    """The crisis numbers, the right one first, then an offer of a human.
+def crisis_replies(
+    kind: DistressKind | None, other_need: str | None = None, *, handoff_done: bool = False
+) -> list[BotReply]:
+    """The crisis numbers, the right one first, then an offer of a human (or, when a
+    counsellor was already asked for, the reminder that the request is on its way).
 
     Without a known kind (only the classifier heard distress, no rule named it) the bot may be
     wrong: it says so after the numbers and offers the menu, so a misread job question is not a
@@ -49,16 +52,18 @@ def crisis_replies(kind: DistressKind | None, other_need: str | None = None) -> 
     """
     first = _CRISIS_FIRST.get(kind) if kind is not None else None
     text = f"{first}\n{ALL_NUMBERS}" if first else f"🛑 {ALL_NUMBERS}"
-    replies = [
-        BotReply(text),
-        BotReply(
+    human = (
+        BotReply(HANDOFF_SENT_REMINDER, (Button("❓ Autre question", "/show_menu"),))
+        if handoff_done
+        else BotReply(
             "Tu veux qu'un·e conseiller·e de la Mission Locale te recontacte ?",
             (
                 Button("🙋 Oui, parler à un·e conseiller·e", "/request_human"),
                 Button("Pas maintenant", payload("deny", topic="human")),
             ),
-        ),
-    ]
+        )
+    )
+    replies = [BotReply(text), human]
     if kind is None:
         title = _MENU_TITLES.get(other_need or "")
         buttons: tuple[Button, ...] = (Button("❓ Autre question", "/show_menu"),)
@@ -298,8 +303,14 @@ def dont_wait(numbers: tuple[str, ...]) -> str:
     )
 
 
-def after_crisis_options(numbers: tuple[str, ...]) -> BotReply:
+def after_crisis_options(numbers: tuple[str, ...], *, handoff_done: bool = False) -> BotReply:
     """What next, when danger was said in this conversation: a human first, the numbers near."""
+    if handoff_done:
+        return BotReply(
+            f"{HANDOFF_SENT_REMINDER} Et si ça ne va pas maintenant : "
+            f"{' ou '.join(numbers)}, gratuit, 24h/24.",
+            (Button("❓ Autre question", "/show_menu"),),
+        )
     return BotReply(
         f"Tu veux qu'un·e conseiller·e te recontacte ? Et si ça ne va pas maintenant : "
         f"{' ou '.join(numbers)}, gratuit, 24h/24.",
@@ -321,10 +332,10 @@ def human_declined_reply() -> BotReply:
     )
 
 
-HANDOFF_ALREADY = (
-    "Ta demande est déjà transmise à ta Mission Locale ✅ Un·e conseiller·e va te répondre ici. "
-    "En attendant, je peux répondre à une autre question."
+HANDOFF_SENT_REMINDER = (
+    "Ta demande est déjà transmise à ta Mission Locale ✅ Un·e conseiller·e va te répondre ici."
 )
+HANDOFF_ALREADY = f"{HANDOFF_SENT_REMINDER} En attendant, je peux répondre à une autre question."
 HANDOFF_DECLINED = "D'accord, je ne transmets rien. Je reste là si tu as une autre question."
 
 # --- privacy commands, misc -------------------------------------------------------------------
@@ -356,6 +367,25 @@ def with_safety_net(replies: list[BotReply]) -> list[BotReply]:
     return [*replies[:1], BotReply(SAFETY_NET), *replies[1:]]
 
 
+GOODBYE = "À plus ! 👋 Tu peux revenir m'écrire quand tu veux."
+THANKED = "Avec plaisir 🙂 Autre chose ? Et si tu as 5 minutes, ton avis nous aiderait beaucoup."
+
+
+def numbers_line(numbers: tuple[str, ...]) -> str:
+    """One line of numbers, after danger was said in the conversation."""
+    return f"Et si ça ne va pas : {' ou '.join(numbers)}, gratuit, 24h/24."
+
+
+def thanked_reply() -> BotReply:
+    """After a thank-you: another question, or the study's questions."""
+    return BotReply(
+        THANKED,
+        (Button("💬 Donner mon avis", "/give_feedback"), Button("❓ Autre question", "/show_menu")),
+    )
+
+
+LAUGHED = "😄 Dis-moi ce que tu cherches, je suis là pour ça 👇"
+LAUGHED_AFTER_CARD = "😄 Je suis là si tu veux parler à un·e conseiller·e ou demander autre chose."
 OUT_OF_SCOPE = (
     "Là-dessus je ne peux pas t'aider 😅 Moi je connais le taf, la formation, l'argent, "
     "le logement, la santé, le permis et les papiers. Choisis 👇"

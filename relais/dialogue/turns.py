@@ -221,6 +221,50 @@ class Dialogue:
         self._close(turn, with_options=False)
         return turn
 
+    def goodbye(self, state: State) -> Turn:
+        """See you; after danger was said, the numbers go with it."""
+        turn = _next(state)
+        if state.crisis_kind:
+            turn.say(f"{texts.GOODBYE}\n{texts.numbers_line(_hotlines(state.crisis_kind))}")
+        else:
+            turn.say(texts.GOODBYE)
+        return turn
+
+    def thanked(self, state: State) -> Turn:
+        """A thank-you: another question or the survey; after danger, a human and the numbers."""
+        turn = _next(state)
+        if state.crisis_kind:
+            turn.say("Avec plaisir 🙂")
+            turn.add(
+                texts.after_crisis_options(
+                    _hotlines(state.crisis_kind), handoff_done=state.handoff_done
+                )
+            )
+        else:
+            turn.add(texts.thanked_reply())
+        return turn
+
+    def card_again(self, state: State) -> Turn:
+        """ "Redonne moi l'adresse": the Mission Locale card again."""
+        turn = _next(state)
+        if state.ml_code is None:
+            turn.say(texts.ASK_LOCATION)
+            turn.state = replace(turn.state, awaiting_location=True)
+            return turn
+        self._card(turn, state.ml_code, state.commune_insee)
+        turn.add(texts.options_reply())
+        return turn
+
+    def laughed(self, state: State) -> Turn:
+        """Laughter alone ("hhhhhh", "mdrrr"): smile back, and one tap to what comes next."""
+        turn = _next(state)
+        turn.add(
+            texts.options_reply(texts.LAUGHED_AFTER_CARD)
+            if state.ml_code
+            else texts.menu_reply(texts.LAUGHED)
+        )
+        return turn
+
     # -- location ---------------------------------------------------------------------------
 
     def set_location(
@@ -280,7 +324,9 @@ class Dialogue:
             self._card(turn, resolution.mission_locale.code, insee)
             if show_options and not turn.state.handoff_pending:
                 turn.add(
-                    texts.after_crisis_options(_hotlines(turn.state.crisis_kind))
+                    texts.after_crisis_options(
+                        _hotlines(turn.state.crisis_kind), handoff_done=turn.state.handoff_done
+                    )
                     if turn.state.crisis_kind
                     else texts.options_reply()
                 )
@@ -296,6 +342,12 @@ class Dialogue:
         else:
             turn.say(texts.LOCATION_NOT_FOUND)
             turn.state = replace(turn.state, awaiting_location=True)
+            if turn.state.crisis_kind:  # never a dead end after danger was said
+                turn.add(
+                    texts.after_crisis_options(
+                        _hotlines(turn.state.crisis_kind), handoff_done=turn.state.handoff_done
+                    )
+                )
 
     def _card(self, turn: Turn, ml_code: str, commune_insee: str | None) -> None:
         ml = mission_locale_for(commune_insee) if commune_insee else None
@@ -391,14 +443,34 @@ class Dialogue:
     # -- handoff ----------------------------------------------------------------------------
 
     def request_human(
-        self, state: State, sender: str, channel: str, recent_texts: tuple[str, ...] = ()
+        self,
+        state: State,
+        sender: str,
+        channel: str,
+        recent_texts: tuple[str, ...] = (),
+        text: str = "",
     ) -> Turn:
-        """Start a handoff: find the Mission Locale, ask consent, then record the request."""
+        """Start a handoff: find the Mission Locale, ask consent, then record the request.
+
+        A place named in the same message ("parler à qqn de la mission locale de rambouillet")
+        is where the young person lives.
+        """
         if state.yes_no_topic == "handoff":  # asked for a human while asked to share: a yes
             return self.yes_no(state, sender, channel, True, "handoff", recent_texts)
         turn = _next(state, handoff_pending=True)
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
+        place = resolve(text) if text and state.ml_code is None else None
+        if place is not None and place.status == "found" and place.mission_locale is not None:
+            turn.state = replace(
+                turn.state,
+                commune_insee=place.commune.insee if place.commune else None,
+                ml_code=place.mission_locale.code,
+            )
+            with session_scope(self.db) as session:
+                set_location(session, sender, turn.state.commune_insee, place.mission_locale.code)
+            self._handoff(turn, sender, recent_texts)
+            return turn
         if state.ml_code is None:
             turn.say(texts.HANDOFF_ASK_LOCATION)
             turn.state = replace(turn.state, awaiting_location=True)
@@ -464,8 +536,10 @@ class Dialogue:
             turn = self.set_location(state, sender, text, resolution=moved)
             turn.replies = texts.with_safety_net(turn.replies)
             return turn
-        # The replies end on "Tu veux qu'un·e conseiller·e te recontacte ?": a typed "oui" says yes.
-        turn = _next(state, yes_no_topic="human", crisis_kind=rule.value if rule else "unspecified")
+        # The replies end on "Tu veux qu'un·e conseiller·e te recontacte ?" (unless a request is
+        # already on its way): a typed "oui" says yes.
+        topic = None if state.handoff_done else "human"
+        turn = _next(state, yes_no_topic=topic, crisis_kind=rule.value if rule else "unspecified")
         resolution = (moved or resolve(text)) if state.ml_code is None else None
         if resolution and resolution.status == "found" and resolution.mission_locale is not None:
             # No card now (the numbers come alone), but a counsellor, if asked, is the right one.
@@ -474,13 +548,17 @@ class Dialogue:
                 commune_insee=resolution.commune.insee if resolution.commune else None,
                 ml_code=resolution.mission_locale.code,
             )
-        turn.replies.extend(texts.crisis_replies(rule, other_need))
+        turn.replies.extend(texts.crisis_replies(rule, other_need, handoff_done=state.handoff_done))
         return turn
 
     def after_crisis(self, state: State) -> Turn:
         """Instead of the survey, after danger was said: a human, and the numbers."""
         turn = _next(state)
-        turn.add(texts.after_crisis_options(_hotlines(state.crisis_kind)))
+        turn.add(
+            texts.after_crisis_options(
+                _hotlines(state.crisis_kind), handoff_done=state.handoff_done
+            )
+        )
         return turn
 
     def opt_out(self, state: State, sender: str, channel: str) -> Turn:
@@ -513,13 +591,17 @@ class Dialogue:
         place = self.place_answer(state, text, unknown_is_place=True)
         if place is not None:
             return self.set_location(state, sender, text, resolution=place)
+        if laughter(text):
+            return self.laughed(state)
+        if asks_address(text):
+            return self.card_again(state)
         answer = leading_yes_no(text) if state.yes_no_topic else None
         if answer is not None:  # "ouais jveux bien parler à qqn" to "tu veux un·e conseiller·e ?"
             return self.yes_no(state, sender, channel, answer, None, recent_texts)
         if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
             return self.crisis(state, "", state.crisis_kind)
         if state.need in self.kb.need_codes and follow_up(text):
-            return self._follow_up(state, state.need)
+            return self.follow_up_answer(state, state.need)
         turn = _next(state)
         sentence = len(text.split()) >= SENTENCE_MIN_WORDS
         said = f"{texts.NOT_UNDERSTOOD}\n{texts.SAFETY_NET}" if sentence else texts.NOT_UNDERSTOOD
@@ -527,7 +609,7 @@ class Dialogue:
         self._close(turn, with_options=False)
         return turn
 
-    def _follow_up(self, state: State, need: str) -> Turn:
+    def follow_up_answer(self, state: State, need: str) -> Turn:
         """A question about the last answer the bot cannot read ("et faut une autorisation de mes
         parents ?"): say so, give what it knows on that need, and the way to a counsellor."""
         answer = self.kb.answer(need)
@@ -548,6 +630,10 @@ class Dialogue:
             return self.set_location(state, sender, text, resolution=place)
         if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
             return self.crisis(state, "", state.crisis_kind)  # "tu peux me redonner le numéro"
+        if laughter(text):
+            return self.laughed(state)
+        if asks_address(text):
+            return self.card_again(state)
         turn = _next(state)
         said = texts.NOT_UNDERSTOOD if keyboard_mash(text) else texts.OUT_OF_SCOPE
         turn.add(texts.menu_reply(said))
@@ -621,6 +707,48 @@ def follow_up(text: str) -> bool:
     return plain.endswith("?") or _FOLLOW_UP.match(plain) is not None
 
 
+# "et si g 17 ans ?", "et sans diplome ?", "et pour mon frere ?": a condition added to the last
+# answer, not a new topic, even when the NLU reads one in it.
+_WHAT_IF = re.compile(
+    r"^(?:et|mais|ok et|et du coup)\s+(?:si|s'|sans|avec|pour|quand|moi|lui|elle|mon|ma|mes|a|à|"
+    r"apres|après|avant|en)\b"
+)
+# ... unless it asks about the Mission Locale itself ("et elle est où la mission locale ?").
+_ABOUT_THE_ML = re.compile(
+    r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraires?\b|\boù\b|\bou\s*\?*$"
+)
+# "c payé combien ?", "et c remboursé à 100 % ?", "ça dure combien de temps ?": about "it".
+_ABOUT_IT = re.compile(
+    r"^(?:et |mais |ok |du coup |donc )?(?:c|c'est|cest|c est|ça|ca|sa|faut|il faut)\s+"
+    r"(?:\S+\s+){0,3}?(?:pay[eé]\w*|r[eé]mun[eé]r\w*|rembours\w*|combien|gratuit\w*|dur[eé]\w*|"
+    r"obligatoire|valable|[aà] partir de|quel [aâ]ge)"
+)
+WHAT_IF_MAX_WORDS = 12
+
+
+def what_if(text: str) -> bool:
+    """A short question on the previous answer: a condition ("et si g 17 ans ?", "et avec un
+    casier ?") or a question about "it" ("c payé combien ?")."""
+    plain = text.casefold().replace("’", "'").strip()
+    return (
+        len(plain.split()) <= WHAT_IF_MAX_WORDS
+        and (_WHAT_IF.match(plain) is not None or _ABOUT_IT.match(plain) is not None)
+        and _ABOUT_THE_ML.search(plain) is None
+    )
+
+
+_ASKS_ADDRESS = re.compile(
+    r"\badresse\b|\b(?:c'est|c|elle est|ils sont|c est) où\b"
+    r"|\b(?:c'est|c|elle est|ils sont|c est) ou\s*(?:deja|déjà)?\s*\?*$"
+)
+
+
+def asks_address(text: str) -> bool:
+    """ "redonne moi l'adresse", "c'est où déjà ?": the Mission Locale's address again."""
+    plain = text.casefold().replace("’", "'")
+    return len(plain.split()) <= WHAT_IF_MAX_WORDS and _ASKS_ADDRESS.search(plain) is not None
+
+
 def leading_yes_no(text: str) -> bool | None:
     """A short message that starts with a clear yes (True) or no (False), else None."""
     words = re.findall(r"[\w'-]+", text.casefold())
@@ -634,6 +762,18 @@ def leading_yes_no(text: str) -> bool | None:
     if words[0] in _NO:
         return False
     return None
+
+
+_LAUGH_TOKEN = re.compile(
+    r"(?:h{3,}|(?:ha|he|hi|ah|eh){2,}h*|m+d+r+|p+t+d+r+|xptdr+|l+o+l+|x+d+|[😂🤣😆😹😁]+)"
+)
+
+
+def laughter(text: str) -> bool:
+    """Only laughter: "hhhhhh" (Maghreb chat), "mdrrr", "ptdr", "hahaha", "😂😂"."""
+    tokens = re.findall(r"\w+|[^\w\s]+", text.casefold())
+    tokens = [t for t in tokens if t not in {"!", "?", "...", "."}]
+    return bool(tokens) and all(_LAUGH_TOKEN.fullmatch(t) for t in tokens)
 
 
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{5,}")

@@ -23,6 +23,15 @@ def strip_accents(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def plain_text(text: str) -> str:
+    """Casefolded, without accents, with typographic apostrophes made straight; spacing kept.
+
+    >>> plain_text("J’ai DÉménagé")
+    "j'ai demenage"
+    """
+    return strip_accents(text.casefold().replace("’", "'"))
+
+
 def normalize_tokens(text: str) -> list[str]:
     """Normalize ``text`` (see :func:`normalize_text`) and split it into tokens."""
     lowered = strip_accents(text.lower())

@@ -312,6 +312,11 @@ _NO_CONSENT = r"sans (?:son|leur|mon) (?:accord|consentement)"
 
 _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
     DistressKind.SUICIDE: (
+        # Round 9 (set zi): "ce soir jvais tout arreter pour de bon"; creole wishes to die.
+        r"\btout arreter pour (?:de bon|toujours)\b(?! (?:les|la|le|mes|ma|mon|l|avec|de)\b)",
+        r"\bce soir\b(?: \w+){0,3} tout arreter\b(?! (?:les|la|le|mes|ma|mon|l|avec|de|d)\b)",
+        r"\b(?:mwen|mi|mis|moin|an) (?:vle|ve|le|anvi) "
+        r"(?:mouri|mor|mort|touye ko mwen|touy amwin)\b",
         # "mon CV c'est un suicide professionnel": a figure of speech (round 8).
         r"\bsuicid\w*\b(?! (?:professionnel|social|commercial|scolaire|politique|capillaire)\b)",
         # "pas d'idées noires hein, mais ça dure": care-seeking, said to be without danger.
@@ -554,6 +559,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:pills|tablets|meds)\b",
     ),
     DistressKind.SELF_HARM: (
+        # Round 9 (set zi, conversation h25): starting again with the blades; Antillean creole.
+        r"\b(?:recommence|repris|rechute)\w*(?: \w+){0,2} (?:avec )?(?:les|la|mes|ma) "
+        r"(?:lames?|cutter|rasoir)\b(?! (?:de rasoir|neuves?|pour (?:la|ma) barbe))",
+        r"\b(?:koupe|blese|blese) (?:ko|kor) (?:mwen|moin|an mwen)\b",
         r"\bscarifi\w*|\bscarif\b|\bautomutil\w*|\bauto mutil\w*|\bmutil\w*",
         r"\b(?:je me|j me|envie de me|besoin de me|veux me|recommence a me|continue a me|"
         r"arrete pas de me|arrive pas a arreter de me|vais me|je me suis) (?:fais|faire|fait|"
@@ -617,6 +626,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bcutting (?:myself|herself|himself)\b|\bself harm\w*",
     ),
     DistressKind.CHILD_DANGER: (
+        # Round 9 (set zi): a parent who beats, in Antillean creole.
+        r"\b(?:manman|papa|mama)\b(?: \w+){0,2} (?:ka |ap |te )?bat (?:mwen|moin|amwin)\b",
         rf"\b{_FAMILY}\b{_BETWEEN} {_ME}{_HIT}",
         rf"\bje me fais (?:frapper|taper|battre|violer|tabasser|toucher|etrangler|enfermer)"
         rf"(?: \w+){{0,3}} (?:par )?{_FAMILY}\b",
@@ -678,6 +689,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"strangled|chokes|choked) me\b",
     ),
     DistressKind.HOMELESS: (
+        # Round 9 (set zi): put out, nowhere to sleep, in Antillean creole.
+        r"\bpa (?:ni|gen|genyen) (?:kote|ko) pou (?:m )?(?:domi|dormi)\b",
+        r"\b(?:mete|met|jete) (?:mwen|moin|amwin) (?:deyo|dewo|dehor)\b",
         r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
         r"nuit)\b(?: \w+){0,3} (?:dehors|a la rue|dans la rue|dans ma voiture|"
         r"dans une voiture|dans ma caisse|dans la gare|a la gare|dans le metro|dans un parc|"
@@ -758,6 +772,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"street)\b|\b(?:on the street|nowhere to (?:sleep|stay|go)) tonight\b",
     ),
     DistressKind.IMMEDIATE_DANGER: (
+        r"\b(?:ka|ap|te) bat (?:mwen|moin|amwin)\b",  # round 9: "…ka bat mwen" (creole)
         r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
         r"plus en securite|en insecurite)\b",
         r"\bpeur pour ma vie\b|\bpeur qu (?:il|elle|ils|on) me tue\b",

@@ -827,3 +827,31 @@ def test_goodbye_and_thanks_after_a_crisis_keep_the_numbers(app_settings: str) -
     assert messages[0]["text"] == texts.GOODBYE
     messages, _ = run(ActionThank(), tracker("merci", "thank", {"privacy_notice_shown": True}))
     assert "/give_feedback" in [b["payload"] for b in messages[0]["buttons"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("ah non dsl jme suis trompé c garges pas cergy", "95268"),
+        ("j'ai déménagé à Rambouillet, j'étais suivie à la mission locale de Versailles", "78517"),
+    ],
+)
+def test_the_place_it_is_not_and_the_place_moved_to(
+    app_settings: str, text: str, insee: str
+) -> None:
+    slots = {"privacy_notice_shown": True, "commune_insee": "95127", "ml_code": "95127"}
+    _, changed = run(ActionSetLocation(), tracker(text, "inform_location", slots))
+    assert changed["commune_insee"] == insee
+
+
+def test_a_follow_up_only_the_classifier_read_as_danger(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "need": "job", "ml_code": "95127"}
+    entities = [{"entity": "distress_kind", "value": "unspecified"}]
+    t = tracker("et si g pas le bac ils me prennent qd meme ?", "distress", slots, entities)
+    messages, changed = run(ActionCrisis(), t)
+    assert "3114" in messages[0]["text"] and "pas de réponse précise" in messages[0]["text"]
+    assert not changed.get("crisis_kind")
+    # Said with a rule's words, it is the crisis answer.
+    t = tracker("et si je me foutais en l'air ?", "distress", slots, entities)
+    messages, changed = run(ActionCrisis(), t)
+    assert changed["crisis_kind"] == "suicide"

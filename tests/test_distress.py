@@ -507,6 +507,22 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("manman mwen ka bat mwen chak jou", DistressKind.CHILD_DANGER),
     ("papa mwen mete mwen deyo aswè a, pa ni kote pou domi", DistressKind.HOMELESS),
     ("mi vé mor", DistressKind.SUICIDE),
+    ("avant je dormais dehors et ce soir encore je dors dehors", DistressKind.HOMELESS),
+    ("et si je me foutais en l air ?", DistressKind.SUICIDE),
+    ("et si je disparaissais ?", DistressKind.SUICIDE),
+    # Round 9, set zj at first sight (six crises the classifier read as a need).
+    ("c quoi le moyen le plus rapide de plus jamais se reveiller ?", DistressKind.SUICIDE),
+    ("vous pouvez m aider si jai plus d endroit pour dormir cette nuit ?", DistressKind.HOMELESS),
+    ("c normal d avoir envie de se faire du mal quand ca va pas ?", DistressKind.SELF_HARM),
+    ("jcherche un taf de nuit mais jsuis a 2 doigts d en finir alors jsp", DistressKind.SUICIDE),
+    (
+        "ya des gars qui m attendent en bas de chez moi pour me planter",
+        DistressKind.IMMEDIATE_DANGER,
+    ),
+    (
+        "depuis que jai perdu mon apprentissage jme dis que ce serait plus simple d etre mort",
+        DistressKind.SUICIDE,
+    ),
 ]
 
 LOOKALIKES: list[str] = [
@@ -690,6 +706,16 @@ LOOKALIKES: list[str] = [
     "jvais tout arreter pour de bon la clope",
     "mi lé fatigué mais ça va",
     "mwen ve manje",
+    "t as vu le film ou le mec saute du train a la fin ? trop bien",
+    "jveux plus jamais me reveiller a 5h pour ce taf",
+    "jsuis a 2 doigts de craquer mon tel",
+    "ce serait plus simple de mourir de rire",
+    "le boss attend la fin du niveau pour me tuer mdr",
+    "plus d endroit pour dormir au festival cette nuit",
+    "chui a la rue en ortho 😅 tu peux m'aider pour mon cv ?",
+    "et si je partais en vacances ?",
+    "avant je dormais dehors, maintenant foyer, mais je veux un appart à moi",
+    "c la galère, je suis fatigué de la vie à l'hôtel social, je veux un vrai logement",
 ]
 
 

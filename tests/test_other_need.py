@@ -68,12 +68,20 @@ def test_the_order_the_message_says_is_kept(text: str, main: str, first: str, th
     assert main_and_other(text, main, ranking) == (first, then)
 
 
-def test_without_an_order_said_the_nlu_decides() -> None:
+def test_without_an_order_said_the_first_named_comes_first() -> None:
     text = "jveux le permis et une formation"
     assert main_and_other(text, "training", [("training", 0.6), ("mobility", 0.3)]) == (
-        "training",
         "mobility",
+        "training",
     )
+    text = "je cherche un taf et un logement, jsuis sur chelles 77500"
+    assert main_and_other(text, "housing", [("housing", 0.6), ("job", 0.3)]) == ("job", "housing")
+
+
+def test_the_words_beat_the_classifiers_guess() -> None:
+    # "vente" names no need; "formation" does.
+    text = "je cherche une autre formation dans la vente, 77410"
+    assert main_and_other(text, "job", [("job", 0.6), ("training", 0.3)]) == ("training", "job")
 
 
 def test_a_need_named_as_the_goal_gives_way_to_the_ask() -> None:

@@ -697,3 +697,20 @@ def test_sound_keys_merge_spellings_that_sound_alike() -> None:
 @pytest.mark.parametrize("text", ["ce soir 23h jsuis dehors", "rdv 14h30", "2x par semaine", "93h"])
 def test_numbers_glued_to_letters_never_crash(text: str) -> None:
     assert resolve(text).status == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "insee"),
+    [
+        # Round 9 (conversation i): a postal code outside IDF next to a shared name.
+        ("je cherche un taf a st denis 97400, jsuis a la reunion", "outside_idf", None),
+        ("st denis 93200", "found", "93066"),
+        ("jai 18000 abonnés et jsuis a cergy", "found", "95127"),
+        # "parlé" is not Parly 2 (Le Chesnay-Rocquencourt).
+        ("le bilan de santé gratuit dont ma pote m'a parlé, c ou ?", "not_found", None),
+    ],
+)
+def test_round_9_places(text: str, status: str, insee: str | None) -> None:
+    result = resolve(text)
+    assert result.status == status
+    assert (result.commune.insee if result.commune else None) == insee

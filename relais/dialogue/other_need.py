@@ -48,7 +48,6 @@ _SOLVED = re.compile(
 )
 _BUT = re.compile(r"\b(?:mais|par contre|sauf que|en revanche)\b")
 # "refaire mon cv et après un rdv", "d'abord le permis puis un taf": the order is said.
-_THEN = re.compile(r"\b(?:apres|ensuite|puis)\b")
 # "une formation pour travailler dans le bâtiment": the job is the goal, the training the ask.
 _GOAL = re.compile(r"\bpour (?:un |une |le |la |du |des |l'|en |y )?$")
 # What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".
@@ -86,21 +85,15 @@ def _goal_only(text: str, need: str) -> bool:
 
 
 def _first_named(text: str, needs: Iterable[str]) -> str | None:
-    """The need that comes first in a message that says the order of its asks, else None:
-    the one named right after "d'abord" / "surtout", or else the first of "X et après Y"."""
+    """The need to answer first among ``needs``, all named in words: what cannot wait, else
+    the one named right after "d'abord" / "surtout", else the one named first."""
     plain = plain_text(text)
     urgent = [need for need in needs if need in _URGENT and _URGENT[need].search(plain)]
     if urgent:
         return urgent[0]
     first = _FIRST.search(plain)
-    if first is not None:
-        after = [
-            (m.start(), need) for need in needs if (m := NEED_CUES[need].search(plain, first.end()))
-        ]
-        return min(after)[1] if after else None
-    if not _THEN.search(plain):
-        return None
-    found = [(m.start(), need) for need in needs if (m := NEED_CUES[need].search(plain))]
+    start = first.end() if first is not None else 0
+    found = [(m.start(), need) for need in needs if (m := NEED_CUES[need].search(plain, start))]
     return min(found)[1] if found else None
 
 
@@ -131,6 +124,10 @@ def main_and_other(
         return main, None
     if _solved(text, main):
         return other, None
-    if main in NEED_CUES and (_first_named(text, (main, other)) == other or _goal_only(text, main)):
+    if main not in NEED_CUES:  # the Mission Locale itself
+        return main, other
+    if main not in named_needs(text):  # the words beat the classifier's guess
         return other, main
-    return main, other
+    if _goal_only(text, main) or _goal_only(text, other):  # "une formation pour travailler"
+        return (other, main) if _goal_only(text, main) else (main, other)
+    return (other, main) if _first_named(text, (main, other)) == other else (main, other)

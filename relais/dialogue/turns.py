@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from relais.dialogue import texts
-from relais.dialogue.residence import says_lives_now, says_moved, speaks_of_origin
+from relais.dialogue.residence import resolve_said, says_lives_now, says_moved, speaks_of_origin
 from relais.knowledge import KnowledgeBase, load_knowledge
 from relais.messages import BotReply, Button
 from relais.routing import (
@@ -20,8 +20,8 @@ from relais.routing import (
     Resolution,
     commune_by_insee,
     mission_locale_for,
-    resolve,
 )
+from relais.routing.normalize import plain_text
 from relais.routing.reference import load_reference
 from relais.safety.distress import HOTLINES, DistressKind, detect_distress
 from relais.safety.faint_signal import SENTENCE_MIN_WORDS
@@ -147,7 +147,7 @@ class Dialogue:
         if moved is not None:  # "g déménagé, jsuis à colombes mtn": the new place wins
             self._apply_location(turn, sender, moved, show_options=False)
         elif turn.state.ml_code is None:
-            resolution = resolve(text)
+            resolution = resolve_said(text)
             if resolution.status == "outside_idf" and speaks_of_origin(text):
                 # Where they come from, not where they live: ask.
                 resolution = Resolution("not_found", None, None, ())
@@ -166,7 +166,7 @@ class Dialogue:
         """Where the young person says they live now, when it is not the place already known."""
         if state.ml_code is None or not says_lives_now(text):
             return None
-        resolution = resolve(text)
+        resolution = resolve_said(text)
         same = resolution.commune is not None and resolution.commune.insee == state.commune_insee
         if resolution.status == "not_found" or (resolution.status == "found" and same):
             return None
@@ -294,7 +294,7 @@ class Dialogue:
         elif ml_code and _ml_by_code(ml_code) is not None:
             resolution = Resolution("found", None, _ml_by_code(ml_code), ())
         elif resolution is None:
-            resolution = resolve(text)
+            resolution = resolve_said(text)
         self._apply_location(turn, sender, resolution, show_options=True)
         if turn.state.handoff_pending and turn.state.ml_code is not None:
             self._handoff(turn, sender, recent_texts)
@@ -380,7 +380,7 @@ class Dialogue:
         give the commune when they name one.
         """
         if text and not text.startswith("/"):
-            resolution = resolve(text)
+            resolution = resolve_said(text)
             if resolution.status != "not_found":
                 return self.set_location(
                     state,
@@ -460,7 +460,7 @@ class Dialogue:
         turn = _next(state, handoff_pending=True)
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
-        place = resolve(text) if text and state.ml_code is None else None
+        place = resolve_said(text) if text and state.ml_code is None else None
         if place is not None and place.status == "found" and place.mission_locale is not None:
             turn.state = replace(
                 turn.state,
@@ -529,7 +529,16 @@ class Dialogue:
         """
         known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
         rule = known or detect_distress(text)
-        moved = resolve(text) if rule is None and says_moved(text) else None
+        if (
+            rule is None
+            and state.need in self.kb.need_codes
+            and what_if(text)
+            and not _DARK_WORDS.search(plain_text(text))
+        ):
+            # Only the classifier heard danger in "et si g pas le bac ils me prennent ?", right
+            # after an answer: that answer's follow-up, the numbers in its first line.
+            return self.follow_up_answer(state, state.need)
+        moved = resolve_said(text) if rule is None and says_moved(text) else None
         if moved is not None and moved.status != "not_found":
             # Only the classifier read danger, in a message about moving house ("jvais bouger
             # chez ma sœur à pontoise"): the new place, with the numbers in one line.
@@ -540,7 +549,7 @@ class Dialogue:
         # already on its way): a typed "oui" says yes.
         topic = None if state.handoff_done else "human"
         turn = _next(state, yes_no_topic=topic, crisis_kind=rule.value if rule else "unspecified")
-        resolution = (moved or resolve(text)) if state.ml_code is None else None
+        resolution = (moved or resolve_said(text)) if state.ml_code is None else None
         if resolution and resolution.status == "found" and resolution.mission_locale is not None:
             # No card now (the numbers come alone), but a counsellor, if asked, is the right one.
             turn.state = replace(
@@ -650,7 +659,7 @@ class Dialogue:
         words. ``unknown_is_place``: a short unknown answer to that question is a place the
         resolver could not read (the bot asks again).
         """
-        resolution = resolve(text)
+        resolution = resolve_said(text)
         short = len(text.split()) <= SHORT_ANSWER_WORDS
         if resolution.status in ("found", "ambiguous", "outside_idf"):
             placed = state.awaiting_location or short or unknown_is_place
@@ -737,6 +746,12 @@ def what_if(text: str) -> bool:
     )
 
 
+# Words that keep a short "et si…" the classifier read as danger a crisis, whatever it follows.
+_DARK_WORDS = re.compile(
+    r"\b(?:mour\w*|mort\w*|tu(?:er|ais|erais|e)|suicid\w*|disparai\w*|crev\w*|saut\w*|pend\w*|"
+    r"finir|vivre|vie|air|plus la|plus là|frapp\w*|tap\w*|coup\w*|dehors|rue|dormir|nuit|seule?|"
+    r"mal|peur|danger|sang|cachets|medocs)\b"
+)
 _ASKS_ADDRESS = re.compile(
     r"\badresse\b|\b(?:c'est|c|elle est|ils sont|c est) où\b"
     r"|\b(?:c'est|c|elle est|ils sont|c est) ou\s*(?:deja|déjà)?\s*\?*$"

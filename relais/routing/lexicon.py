@@ -53,6 +53,7 @@ COMMON_WORDS = _words(
     mercredi jeudi vendredi samedi dimanche bosse bosser taffer boss maintenant bientot tard
     toujours jamais encore deja sport salle cantine resto restau banque poste caf secu
     sans avoir
+    parle parles parlent parlait parlais appelle appelles dis dit fais fait vais va vont
     """
 )
 

@@ -226,6 +226,8 @@ class _Evidence:
     outside: bool
     # (start, length) of each token span read as an IDF place name.
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # Token position of a postal code outside IDF ("st denis 97400": La Réunion, not 93).
+    outside_postal_at: int | None = None
 
     @property
     def empty(self) -> bool:
@@ -271,6 +273,7 @@ def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole
             evidence.departments.add(token[:2])
         elif "01" <= token[:2] <= "98":
             evidence.outside = True
+            evidence.outside_postal_at = i
         return
     ordinal = ORDINAL.match(token)
     value = (
@@ -495,7 +498,18 @@ def _resolution(ranked: dict[str, int], index: _Index) -> Resolution:
     return Resolution("ambiguous", None, None, tuple(chosen))
 
 
+def _named_with_outside_postal(evidence: _Evidence) -> bool:
+    """A place name right before or after a postal code outside IDF, and no IDF code."""
+    at = evidence.outside_postal_at
+    if at is None or evidence.postal or evidence.departments:
+        return False
+    return any(start + length in (at, at - 1) or start in (at + 1, at + 2)
+               for start, length in evidence.spans)  # fmt: skip
+
+
 def _decide(evidence: _Evidence, index: _Index) -> Resolution:
+    if _named_with_outside_postal(evidence):
+        return OUTSIDE_IDF  # a name shared with the town of that postal code is that town
     found = dict(evidence.matches)
     found = _constrain(found, evidence.arrondissements)
     found = _constrain(found, evidence.postal)

@@ -312,6 +312,18 @@ _NO_CONSENT = r"sans (?:son|leur|mon) (?:accord|consentement)"
 
 _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
     DistressKind.SUICIDE: (
+        # Round 9: the plan as a question ("et si je me foutais en l'air ?").
+        r"\bet si (?:je|j) (?:me |m )?(?:tuais|suicidais|foutais en l air|jetais sous|j etais sous|"
+        r"pendais|mourais|crevais|disparaissais|en finissais)\b",
+        # Round 9 (set zj, first look): "a 2 doigts d en finir", "plus simple d etre mort",
+        # "le moyen le plus rapide de plus jamais se reveiller".
+        r"\b(?:a|à) (?:2|deux) doigts d (?:en finir|me tuer|me foutre en l air|sauter|craquer et "
+        r"en finir)\b",
+        r"\bplus simple (?:d etre mort\w*|de mourir|de disparaitre|de plus etre la|si j etais mort"
+        r"\w*)\b(?! (?:de rire|d ennui|de honte|de faim|de froid))",
+        r"\b(?:plus jamais|ne plus jamais|ne plus|jamais plus) (?:me |se |m |s )?reveiller\b"
+        r"(?! (?:a |avant |tot|si tot|aussi tot|en retard|en sursaut|fatigue|avec|le matin|"
+        r"pour|quand|sans|la nuit|en pleine nuit|toutes les|plusieurs fois|\d))",
         # Round 9 (set zi): "ce soir jvais tout arreter pour de bon"; creole wishes to die.
         r"\btout arreter pour (?:de bon|toujours)\b(?! (?:les|la|le|mes|ma|mon|l|avec|de)\b)",
         r"\bce soir\b(?: \w+){0,3} tout arreter\b(?! (?:les|la|le|mes|ma|mon|l|avec|de|d)\b)",
@@ -338,7 +350,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # "je veux plus vivre avec eux / chez ma mère / ici": a housing wish (ask_housing).
         r"(?!(?: \w+)? (?:avec|chez|ici|la bas|sous le meme toit|a cote|pres|loin)\b)",
         r"\b(?:marre|fatigue|fatiguee|degoute|degoutee|saoule|saoulee) de (?:la vie|ma vie|"
-        r"cette vie|vivre|exister|etre en vie)\b",
+        r"cette vie|vivre|exister|etre en vie)\b"
+        # "fatigué de la vie à l'hôtel social", "de vivre en foyer": a way of living (round 9).
+        r"(?! (?:a l|a la|au|en|dans|chez|sans|avec) )",
         r"\b(?:ma|la) vie (?:n a|a|ne sert|sert) (?:plus |pas |a |)(?:aucun |d |de |du )?"
         r"(?:sens|rien|interet)\b",
         r"\b(?:aucune|pas de|plus de|plus aucune) raisons? de vivre\b",
@@ -483,6 +497,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:ma mere|mon pere|mes parents|ma famille)\b",
         r"\b(?:plus besoin|aurai plus besoin|aurai pas besoin|servira plus)\b(?: \w+){0,3} "
         r"la ou je vais\b",
+        # Round 9 (set zj): "le mec saute du train à la fin" is a film.
+        r"(?<!\bil )(?<!\belle )(?<!\bmec )(?<!\bmeuf )(?<!\bperso )(?<!\bheros )"
+        r"(?<!\bacteur )(?<!\bpersonnage )"
         r"\b(?:saute|sauterai|sauterais) (?:du|d un|par la|de la|du haut d un|sous un|sous le|"
         r"dans la|dans le) (?:pont|fenetre|toit|balcon|immeuble|train|metro|rer|seine|falaise|"
         r"voie)\b",
@@ -559,6 +576,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:pills|tablets|meds)\b",
     ),
     DistressKind.SELF_HARM: (
+        # Round 9 (set zj): the wish, asked as a question ("c normal d avoir envie de se faire
+        # du mal ?").
+        r"\b(?:envie|besoin) de (?:se|me|m|s) (?:faire du mal|couper|bruler|scarifier|mutiler)\b",
         # Round 9 (set zi, conversation h25): starting again with the blades; Antillean creole.
         r"\b(?:recommence|repris|rechute)\w*(?: \w+){0,2} (?:avec )?(?:les|la|mes|ma) "
         r"(?:lames?|cutter|rasoir)\b(?! (?:de rasoir|neuves?|pour (?:la|ma) barbe))",
@@ -689,6 +709,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"strangled|chokes|choked) me\b",
     ),
     DistressKind.HOMELESS: (
+        # Round 9 (set zj): no place to sleep tonight, asked as a question.
+        r"\b(?:plus|pas|aucun|nul) (?:d )?(?:endroit|coin|lieu|place|toit) (?:ou|pour) dormir "
+        r"(?:cette nuit|ce soir)\b",
         # Round 9 (set zi): put out, nowhere to sleep, in Antillean creole.
         r"\bpa (?:ni|gen|genyen) (?:kote|ko) pou (?:m )?(?:domi|dormi)\b",
         r"\b(?:mete|met|jete) (?:mwen|moin|amwin) (?:deyo|dewo|dehor)\b",
@@ -772,6 +795,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"street)\b|\b(?:on the street|nowhere to (?:sleep|stay|go)) tonight\b",
     ),
     DistressKind.IMMEDIATE_DANGER: (
+        # Round 9 (set zj): waited for downstairs, to be stabbed.
+        r"\b(?:attend\w*|guett\w*|cherch\w*|venu\w*|viennent|vient|reviennent)\b(?: \w+){0,6} "
+        r"pour me (?:planter|buter|poignarder|tabasser|defoncer|faire la peau|frapper)\b",
         r"\b(?:ka|ap|te) bat (?:mwen|moin|amwin)\b",  # round 9: "…ka bat mwen" (creole)
         r"\b(?:je suis|je me sens|on est|je me sent|suis|sens) (?:en danger|pas en securite|"
         r"plus en securite|en insecurite)\b",
@@ -978,6 +1004,10 @@ _NIGHT_RE = re.compile(r"\b(?:dors|dort|dormi\w*|nuit|ce soir)\b")
 _MONEY_FIGURE_RE = re.compile(
     r"\b(?:niveau|cote|question) (?:thune|thunes|tune|tunes|argent|fric|sous|budget|finances|"
     r"compte|compte en banque|porte monnaie)\b"
+    # "chui a la rue en ortho": bad at a subject (round 9, conversation i27).
+    r"|\ba la rue (?:en|niveau|question|pour|sur) (?:l |la |le |les )?(?:ortho\w*|maths?|anglais|"
+    r"francais|cours|info\w*|compta\w*|code|grammaire|conjugaison|physique|histoire|geo\w*|"
+    r"devoirs?|exams?|revisions?)\b"
 )
 _JPP_LIFE_RE = re.compile(r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b")
 # "plus goût à rien, pas d'idées noires hein": a young person who says there is no suicidal
@@ -1013,6 +1043,25 @@ def _later_not_tonight(normalized: str, span: str) -> bool:
     )
 
 
+_PAST_STREET_RE = re.compile(
+    r"\b(?:avant|a l epoque|l an dernier|l annee derniere|y a \w+ (?:ans|mois))\b(?: \w+){0,3} "
+    r"dormais\b"
+)
+_HOUSED_NOW_RE = re.compile(
+    r"\b(?:maintenant|mtn|depuis|aujourd hui)\b(?: \w+){0,3} (?:foyer|heberge\w*|logee?|"
+    r"appart\w*|studio|chambre|fjt|residence|chez)\b"
+)
+
+
+def _housed_now(normalized: str, span: str) -> bool:
+    """'je dormais dehors' said of the past, with a roof now ("avant…, maintenant foyer")."""
+    return (
+        "dormais" in span
+        and _PAST_STREET_RE.search(normalized) is not None
+        and _HOUSED_NOW_RE.search(normalized) is not None
+    )
+
+
 def _broke_not_homeless(normalized: str) -> bool:
     """'à la rue' said of money ("niveau thune jsuis à la rue"), with no night in sight."""
     return (
@@ -1031,7 +1080,9 @@ def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
         if laughing and any(p.search(match.group(0)) for p in _COMPILED_AMBIGUOUS):
             continue
         if kind is DistressKind.HOMELESS and (
-            _later_not_tonight(normalized, match.group(0)) or _broke_not_homeless(normalized)
+            _later_not_tonight(normalized, match.group(0))
+            or _broke_not_homeless(normalized)
+            or _housed_now(normalized, match.group(0))
         ):
             continue
         if kind is DistressKind.SUICIDE and _DENIAL_RE.search(normalized):

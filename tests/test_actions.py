@@ -855,3 +855,28 @@ def test_a_follow_up_only_the_classifier_read_as_danger(app_settings: str) -> No
     t = tracker("et si je me foutais en l'air ?", "distress", slots, entities)
     messages, changed = run(ActionCrisis(), t)
     assert changed["crisis_kind"] == "suicide"
+
+
+def test_asking_for_the_number_again_is_not_a_handoff(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "crisis_kind": "unspecified", "yes_no_topic": "human",
+             "ml_code": "95585", "commune_insee": "95680"}  # fmt: skip
+    t = tracker("redonne moi le numero stp", "request_human", slots)
+    messages, _ = run(ActionRequestHuman(), t)
+    assert "3114" in messages[0]["text"]
+    assert texts.HANDOFF_CONSENT_ASK not in " ".join(m["text"] for m in messages)
+
+
+def test_a_counsellor_asked_for_in_words_the_nlu_could_not_read(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "ml_code": "77305", "commune_insee": "77305"}
+    t = tracker(
+        "Je voudrais qu'un conseiller de la mission locale soit prévenu.", "nlu_fallback", slots
+    )
+    messages, changed = run(ActionDefaultFallback(), t)
+    assert texts.HANDOFF_CONSENT_ASK in messages[0]["text"] and changed["yes_no_topic"] == "handoff"
+
+
+def test_what_is_the_mission_locale_after_a_hello(app_settings: str) -> None:
+    t = tracker("bonjour c'est quoi la mission locale point d'interrogation", "greet",
+                ranking=[{"name": "ask_mission_locale", "confidence": 0.2}])  # fmt: skip
+    messages, _ = run(ActionGreet(), t)
+    assert "service public gratuit" in messages[0]["text"]

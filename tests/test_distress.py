@@ -510,6 +510,12 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("avant je dormais dehors et ce soir encore je dors dehors", DistressKind.HOMELESS),
     ("et si je me foutais en l air ?", DistressKind.SUICIDE),
     ("et si je disparaissais ?", DistressKind.SUICIDE),
+    ("de toute facon ca sert a rien, bientot jserai plus la pour personne", DistressKind.SUICIDE),
+    ("bientôt je serai plus là", DistressKind.SUICIDE),
+    (
+        "trop bien encore 1 conseiller 🙃 au pire jme jette sous le metro comme ça c reglé haha",
+        DistressKind.SUICIDE,
+    ),
     # Round 9, set zj at first sight (six crises the classifier read as a need).
     ("c quoi le moyen le plus rapide de plus jamais se reveiller ?", DistressKind.SUICIDE),
     ("vous pouvez m aider si jai plus d endroit pour dormir cette nuit ?", DistressKind.HOMELESS),
@@ -714,6 +720,10 @@ LOOKALIKES: list[str] = [
     "plus d endroit pour dormir au festival cette nuit",
     "chui a la rue en ortho 😅 tu peux m'aider pour mon cv ?",
     "et si je partais en vacances ?",
+    "jme jette dans le metro sinon jsuis en retard",
+    "je veux en finir avec vos SMS",
+    "bientot jserai plus la le mercredi, jcommence mon alternance",
+    "manman an ka mété mwen déwò a lafen di mwa, ki koté an pé rété ?",
     "avant je dormais dehors, maintenant foyer, mais je veux un appart à moi",
     "c la galère, je suis fatigué de la vie à l'hôtel social, je veux un vrai logement",
 ]

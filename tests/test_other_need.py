@@ -68,18 +68,26 @@ def test_the_order_the_message_says_is_kept(text: str, main: str, first: str, th
     assert main_and_other(text, main, ranking) == (first, then)
 
 
-def test_without_an_order_said_the_first_named_comes_first() -> None:
-    text = "jveux le permis et une formation"
-    assert main_and_other(text, "training", [("training", 0.6), ("mobility", 0.3)]) == (
-        "mobility",
-        "training",
-    )
-    text = "je cherche un taf et un logement, jsuis sur chelles 77500"
-    assert main_and_other(text, "housing", [("housing", 0.6), ("job", 0.3)]) == ("job", "housing")
+@pytest.mark.parametrize(
+    ("text", "main", "other"),
+    [
+        ("jveux le permis et une formation", "training", "mobility"),
+        # The need named first is often where one is, not what one asks.
+        ("ce taf me tue jveux me reconvertir", "orientation", "job"),
+        ("jsuis en formation de compta, jveux me réorienter", "orientation", "training"),
+        ("et pour un entretien d'embauche vous avez des conseils ?", "cv", "job"),
+    ],
+)
+def test_without_an_order_said_the_nlu_decides(text: str, main: str, other: str) -> None:
+    assert main_and_other(text, main, [(main, 0.6), (other, 0.3)]) == (main, other)
 
 
 def test_the_words_beat_the_classifiers_guess() -> None:
-    # "vente" names no need; "formation" does.
+    # "vente" names no need; "formation" does; nor "c quoi", the CEJ does.
+    assert main_and_other("slt c quoi le cej ?", "mission_locale", [("money", 0.2)]) == (
+        "money",
+        "mission_locale",
+    )
     text = "je cherche une autre formation dans la vente, 77410"
     assert main_and_other(text, "job", [("job", 0.6), ("training", 0.3)]) == ("training", "job")
 
@@ -96,3 +104,27 @@ def test_what_cannot_wait_comes_first() -> None:
     text = "jvoudrais passer le permis mais la g plus un euro et le frigo est vide"
     ranking = [("mobility", 0.7), ("money", 0.2)]
     assert main_and_other(text, "mobility", ranking) == ("money", "mobility")
+
+
+def test_a_need_denied_gives_way_to_the_other() -> None:
+    text = "non pas formation, alternance, jveux etre payé"
+    assert main_and_other(text, "training", [("training", 0.6), ("apprenticeship", 0.3)]) == (
+        "apprenticeship",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "first", "then"),
+    [
+        ("bonjour jhabite a jouy le chatel ya aucun bus pour aller bosser a provins", "job",
+         "mobility", "job"),
+        ("il faut quoi papier pour travail ? moi j'ai récépissé", "job", "admin", "job"),
+        ("do i need special papers to work here?", "job", "admin", "job"),
+        ("ce taf me tue, jveux faire une formation pour changer de metier", "orientation",
+         "training", "orientation"),
+    ],
+)  # fmt: skip
+def test_a_goal_is_not_the_ask(text: str, main: str, first: str, then: str) -> None:
+    other = first if first != main else then
+    assert main_and_other(text, main, [(main, 0.6), (other, 0.3)]) == (first, then)

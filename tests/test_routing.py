@@ -708,6 +708,9 @@ def test_numbers_glued_to_letters_never_crash(text: str) -> None:
         ("jai 18000 abonnés et jsuis a cergy", "found", "95127"),
         # "parlé" is not Parly 2 (Le Chesnay-Rocquencourt).
         ("le bilan de santé gratuit dont ma pote m'a parlé, c ou ?", "not_found", None),
+        # The town, not the village always written in full (conversation g33).
+        ("montereau", "found", "77305"),
+        ("montereau sur le jard", "found", "77306"),
     ],
 )
 def test_round_9_places(text: str, status: str, insee: str | None) -> None:

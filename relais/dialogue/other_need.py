@@ -25,19 +25,22 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         r"|work",
         "apprenticeship": r"alternance|apprenti(?:e|ssage)?|cfa|contrat pro|apprenticeship",
         "training": r"formations?|diplomes?|bts|reprendre (?:les|mes) etudes|greta|afpa|training",
-        "orientation": r"orientation|reorient\w*|(?:sais|sait|sai|jsp|jsais) (?:pas |plus )?"
-        r"(?:du tout |trop )?quoi faire|quel metier",
+        "orientation": r"orientation|reorient\w*|reconver\w*|changer de (?:metier|voie|branche)"
+        r"|(?:sais|sait|sai|jsp|jsais) (?:pas |plus )?(?:du tout |trop )?quoi faire|quel metier",
         "money": r"thune|argent|tunes?|moula|allocations?|des aides|aides? financieres?|cej|rsa"
         r"|faj|contrat d'engagement jeune|money|plus (?:un|1) (?:euro|centime|rond)"
         r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
         r"|flat|apartment|housing",
-        "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter",
+        "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter|bus",
         "health": r"medecin|docteur|mutuelle|dentiste|psy|sante|malade|lunettes|doctor",
         "cv": r"cv|lettre de motiv\w*|entretien d'embauche",
-        "admin": r"papiers|titre de sejour|carte d'identite|passeport|carte vitale|impots|papers"
-        r"|visa|residence permit",
+        "admin": r"papiers?|recepisse|titre de sejour|carte d'identite|passeport|carte vitale"
+        r"|impots|papers|visa|residence permit",
         "appointment": r"rdv|rendez-vous|rendez vous|appointment",
+        "mission_locale": r"(?:c'est|c|cest|c est) (?:quoi|koi) (?:la|une|les) missions? locales?"
+        r"|missions? locales?,? (?:c'est|c|cest|c est) (?:quoi|koi)"
+        r"|what is (?:the|a) mission locale",
     }.items()
 }
 
@@ -49,7 +52,11 @@ _SOLVED = re.compile(
 _BUT = re.compile(r"\b(?:mais|par contre|sauf que|en revanche)\b")
 # "refaire mon cv et après un rdv", "d'abord le permis puis un taf": the order is said.
 # "une formation pour travailler dans le bâtiment": the job is the goal, the training the ask.
-_GOAL = re.compile(r"\bpour (?:un |une |le |la |du |des |l'|en |y )?$")
+_GOAL = re.compile(
+    r"\b(?:formations?|apprendre|cap|bac pro|diplome|papiers?|recepisse|titre de sejour|"
+    r"autorisation|papers?|permit|bus|train|rer|voiture|permis|transports?|trajet)\b.{0,40}"
+    r"\b(?:pour|to) (?:aller )?(?:un |le |du |au )?$"
+)
 # What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".
 _URGENT: dict[str, re.Pattern[str]] = {
     "money": re.compile(
@@ -57,6 +64,7 @@ _URGENT: dict[str, re.Pattern[str]] = {
         r"|\b(?:j'ai|jai|g) faim\b|\bpas mange\b"
     ),
 }
+_THEN = re.compile(r"\b(?:apres|ensuite|puis)\b")
 _FIRST = re.compile(r"\bd'abord\b|\ben (?:premier|priorite)\b|\bsurtout\b")
 
 
@@ -77,21 +85,38 @@ def _solved(text: str, need: str) -> bool:
     return bool(cue and cue.search(before) and not cue.search(after) and _SOLVED.search(before))
 
 
+_NOT = re.compile(
+    r"\b(?:pas|non|plutot que|au lieu d'?)\s+(?:de |d'|une |un |la |le |l'|du |des )?$"
+)
+
+
+def _negated(text: str, need: str) -> bool:
+    """Every mention of ``need`` is denied: "non pas formation, alternance"."""
+    plain = plain_text(text)
+    found = list(NEED_CUES[need].finditer(plain))
+    return bool(found) and all(_NOT.search(plain[: m.start()]) for m in found)
+
+
 def _goal_only(text: str, need: str) -> bool:
-    """Every mention of ``need`` is the purpose of something else ("…pour travailler")."""
+    """Every mention of the job (or of a change of path) is the purpose of something else:
+    "formation pour travailler", "papier pour travail", "aucun bus pour aller bosser"."""
+    if need not in ("job", "orientation"):
+        return False
     plain = plain_text(text)
     found = list(NEED_CUES[need].finditer(plain))
     return bool(found) and all(_GOAL.search(plain[: m.start()]) for m in found)
 
 
 def _first_named(text: str, needs: Iterable[str]) -> str | None:
-    """The need to answer first among ``needs``, all named in words: what cannot wait, else
-    the one named right after "d'abord" / "surtout", else the one named first."""
+    """The need to answer first among ``needs``, when the message says it: what cannot wait,
+    the one named right after "d'abord" / "surtout", or the first of "X et après Y"."""
     plain = plain_text(text)
     urgent = [need for need in needs if need in _URGENT and _URGENT[need].search(plain)]
     if urgent:
         return urgent[0]
     first = _FIRST.search(plain)
+    if first is None and not _THEN.search(plain):
+        return None  # the need named first is often the context ("ce taf me tue, jveux…")
     start = first.end() if first is not None else 0
     found = [(m.start(), need) for need in needs if (m := NEED_CUES[need].search(plain, start))]
     return min(found)[1] if found else None
@@ -124,10 +149,10 @@ def main_and_other(
         return main, None
     if _solved(text, main):
         return other, None
-    if main not in NEED_CUES:  # the Mission Locale itself
-        return main, other
-    if main not in named_needs(text):  # the words beat the classifier's guess
+    if main in NEED_CUES and _negated(text, main) and not _negated(text, other):
+        return other, None  # "non pas formation, alternance"
+    if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")
         return other, main
-    if _goal_only(text, main) or _goal_only(text, other):  # "une formation pour travailler"
-        return (other, main) if _goal_only(text, main) else (main, other)
+    if _goal_only(text, main):  # "une formation pour travailler dans le bâtiment"
+        return other, main
     return (other, main) if _first_named(text, (main, other)) == other else (main, other)

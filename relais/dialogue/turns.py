@@ -457,6 +457,9 @@ class Dialogue:
         """
         if state.yes_no_topic == "handoff":  # asked for a human while asked to share: a yes
             return self.yes_no(state, sender, channel, True, "handoff", recent_texts)
+        if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
+            # "redonne moi le numero" after the crisis answer: the numbers again, and the offer.
+            return self.crisis(state, "", state.crisis_kind)
         turn = _next(state, handoff_pending=True)
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
@@ -604,6 +607,8 @@ class Dialogue:
             return self.laughed(state)
         if asks_address(text):
             return self.card_again(state)
+        if asks_for_a_human(text):  # "je voudrais qu'un conseiller soit prévenu"
+            return self.request_human(state, sender, channel, recent_texts, text)
         answer = leading_yes_no(text) if state.yes_no_topic else None
         if answer is not None:  # "ouais jveux bien parler à qqn" to "tu veux un·e conseiller·e ?"
             return self.yes_no(state, sender, channel, answer, None, recent_texts)
@@ -723,14 +728,12 @@ _WHAT_IF = re.compile(
     r"apres|après|avant|en)\b"
 )
 # ... unless it asks about the Mission Locale itself ("et elle est où la mission locale ?").
-_ABOUT_THE_ML = re.compile(
-    r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraires?\b|\boù\b|\bou\s*\?*$"
-)
+_ABOUT_THE_ML = re.compile(r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraires?\b|\boù\b")
 # "c payé combien ?", "et c remboursé à 100 % ?", "ça dure combien de temps ?": about "it".
 _ABOUT_IT = re.compile(
     r"^(?:et |mais |ok |du coup |donc )?(?:c|c'est|cest|c est|ça|ca|sa|faut|il faut)\s+"
-    r"(?:\S+\s+){0,3}?(?:pay[eé]\w*|r[eé]mun[eé]r\w*|rembours\w*|combien|gratuit\w*|dur[eé]\w*|"
-    r"obligatoire|valable|[aà] partir de|quel [aâ]ge)"
+    r"(?:\S+\s+){0,3}?(?:pay[eé]\w*|r[eé]mun[eé]r\w*|rembours\w*|combien|dur[eé]\w*|"
+    r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*)"
 )
 WHAT_IF_MAX_WORDS = 12
 
@@ -756,6 +759,17 @@ _ASKS_ADDRESS = re.compile(
     r"\badresse\b|\b(?:c'est|c|elle est|ils sont|c est) où\b"
     r"|\b(?:c'est|c|elle est|ils sont|c est) ou\s*(?:deja|déjà)?\s*\?*$"
 )
+
+
+_HUMAN = re.compile(
+    r"\bconseill\w*\b.{0,40}\b(?:prevenu\w*|prévenu\w*|prevenir|prévenir|rappel\w*|contact\w*|"
+    r"parler|joindre|appel\w*)\b|\b(?:parler|causer) (?:a|à|avec) (?:un|une|qqn|quelqu)\w*"
+)
+
+
+def asks_for_a_human(text: str) -> bool:
+    """A counsellor asked for in words the NLU could not read."""
+    return _HUMAN.search(text.casefold()) is not None
 
 
 def asks_address(text: str) -> bool:

@@ -474,6 +474,11 @@ def _resolution(ranked: dict[str, int], index: _Index) -> Resolution:
             c.insee,
         )
     )
+    # "montereau": the first word of two names, one a town, the other a village of a few
+    # hundred people: the town is meant (the village is always written in full).
+    towns = [c for c in communes if c.insee in index.with_coordinates]
+    if len(towns) == 1 and len(communes) > 1 and all(k == PREFIX for k in ranked.values()):
+        communes = towns
     ml_codes = {c.ml_code for c in communes}
     if len(communes) == 1:
         commune = communes[0]

@@ -312,6 +312,15 @@ _NO_CONSENT = r"sans (?:son|leur|mon) (?:accord|consentement)"
 
 _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
     DistressKind.SUICIDE: (
+        # Round 9 (conversation h11 after batch 20): "bientot jserai plus la pour personne".
+        r"\bplus la pour personne\b",
+        r"\bbientot (?:je serai|jserai|je serais|jserais|je ne serai|j serai) plus la\b"
+        r"(?! (?:pour (?:le|la|les|ton|ta|mon|ma|l|vous)|demain|lundi|mardi|mercredi|jeudi|"
+        r"vendredi|samedi|dimanche|en |a |au |de |le ))",
+        # Round 9 (conversation g36 after batch 19): "au pire jme jette sous le metro".
+        r"\bme (?:jette|jetterai|jetterais|lance|lancerai) (?:sous (?:un|le|la|les) (?:train|metro|"
+        r"rer|voie|voies|bus|camion|voiture|tram)|du (?:haut d un |haut du )?(?:pont|toit|balcon|"
+        r"immeuble)|par la fenetre|dans la seine|dans le vide)\b",
         # Round 9: the plan as a question ("et si je me foutais en l'air ?").
         r"\bet si (?:je|j) (?:me |m )?(?:tuais|suicidais|foutais en l air|jetais sous|j etais sous|"
         r"pendais|mourais|crevais|disparaissais|en finissais)\b",
@@ -337,7 +346,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:me|se|te) foutre en l air\b",
         rf"\b(?:{_WISH}|vais|dois)(?: \w+){{0,2}} (?:mourir{_NOT_LITERAL_DEATH}|"
         rf"crever{_NOT_LITERAL_DEATH}|en finir\b"
-        r"(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses)\b"
+        r"(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses|"
+        r"vos|votre|tes|ton|ta|nos|notre|leurs?)\b"
         r"(?! (?:vie|existence|jours))))",
         rf"\b(?:je veux|j ai envie de|envie de) (?:mourir|crever){_NOT_LITERAL_DEATH}",
         r"\b(?:mettre|mette|met) (?:fin|un terme) a (?:mes jours|ma vie|tout)\b",
@@ -392,7 +402,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bplus (?:gout|envie) a rien\b",
         # From a ninth independent set (2026-11-26).
         r"\btrouve (?:comment|le moyen de|un moyen de|une facon de) "
-        r"(?:en finir\b(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses)\b"
+        r"(?:en finir\b(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses|"
+        r"vos|votre|tes|ton|ta|nos|notre|leurs?)\b"
         r"(?! (?:vie|existence|jours)))|me tuer|mourir|me suicider|partir pour de bon)",
         r"\bje suis sur (?:le|un) pont\b(?: la)?$|\bje suis sur (?:le|un) pont la\b",
         r"\bmelange\w* (?:des |les |mes |plein de )?(?:cachets|medocs|medicaments|pilules)\b"
@@ -714,7 +725,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?:cette nuit|ce soir)\b",
         # Round 9 (set zi): put out, nowhere to sleep, in Antillean creole.
         r"\bpa (?:ni|gen|genyen) (?:kote|ko) pou (?:m )?(?:domi|dormi)\b",
-        r"\b(?:mete|met|jete) (?:mwen|moin|amwin) (?:deyo|dewo|dehor)\b",
+        r"\b(?:mete|met|jete) (?:mwen|moin|amwin) (?:deyo|dewo|dehor)\b(?: \w+){0,4} "
+        r"(?:aswe|jodi|ce soir|kounye|tonight)\b",
         r"\b(?:dors|dort|dormir|dormi|dormirai|dormais|dormons|passer la nuit|passe la nuit|"
         r"nuit)\b(?: \w+){0,3} (?:dehors|a la rue|dans la rue|dans ma voiture|"
         r"dans une voiture|dans ma caisse|dans la gare|a la gare|dans le metro|dans un parc|"
@@ -950,7 +962,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
 _ABSENCE_PATTERNS: tuple[str, ...] = (
     r"\bje (?:serai|serais) (?:surement |sans doute |probablement |peut etre |deja )?plus la\b"
     r"(?! bas| demain| la semaine| lundi| mardi| mercredi| jeudi| vendredi| samedi| dimanche|"
-    r" pour| a| en)",
+    r" pour| a| en| le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|week|\d)|"
+    r" ce (?:matin|week|mois)| cet (?:ete|apres))",
     r"\b(?:prevu|decide|choisi) de (?:ne )?plus (?:etre la|exister|me reveiller)\b",
     r"\b(?:dans|d ici) (?:une|un|deux|trois|quelques|\d+) (?:semaines?|jours?|mois)\b"
     r"(?: \w+){0,2} (?:je suis|je serai|serai|je serais) plus la\b",

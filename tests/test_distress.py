@@ -510,6 +510,25 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ("avant je dormais dehors et ce soir encore je dors dehors", DistressKind.HOMELESS),
     ("et si je me foutais en l air ?", DistressKind.SUICIDE),
     ("et si je disparaissais ?", DistressKind.SUICIDE),
+    # Round 9, apostrophe probe: caught by the classifier only with their apostrophes.
+    ("j ai plus envie d exister, tout est trop lourd", DistressKind.SUICIDE),
+    ("I m done with life, jsuis fatigué d exister", DistressKind.SUICIDE),
+    (
+        "j ai tout rangé, j ai résilié mon forfait, il me reste plus qu une chose à faire",
+        DistressKind.SUICIDE,
+    ),
+    (
+        "le mec à qui jdois 2000 m a dit qu il allait s en prendre à ma mère",
+        DistressKind.IMMEDIATE_DANGER,
+    ),
+    (
+        "mon père se contrôle plus quand il boit, j ai un bleu sur l œil mais c est rien",
+        DistressKind.CHILD_DANGER,
+    ),
+    (
+        "une élève de 15 ans dort chez des hommes plus âgés en échange d un toit",
+        DistressKind.CHILD_DANGER,
+    ),
     ("de toute facon ca sert a rien, bientot jserai plus la pour personne", DistressKind.SUICIDE),
     ("bientôt je serai plus là", DistressKind.SUICIDE),
     (
@@ -722,6 +741,8 @@ LOOKALIKES: list[str] = [
     "et si je partais en vacances ?",
     "jme jette dans le metro sinon jsuis en retard",
     "je veux en finir avec vos SMS",
+    "il me reste plus qu une chose a faire : envoyer mon cv",
+    "le mec veut s en prendre a mon scooter",
     "bientot jserai plus la le mercredi, jcommence mon alternance",
     "manman an ka mété mwen déwò a lafen di mwa, ki koté an pé rété ?",
     "avant je dormais dehors, maintenant foyer, mais je veux un appart à moi",

@@ -312,6 +312,11 @@ _NO_CONSENT = r"sans (?:son|leur|mon) (?:accord|consentement)"
 
 _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
     DistressKind.SUICIDE: (
+        # Round 9, apostrophe probe (crises the classifier caught only with their apostrophes).
+        r"\b(?:plus envie|pas envie|marre|fatigue\w*|lasse?) d exister\b",
+        r"\b(?:done with (?:life|living)|tired of (?:life|living))\b",
+        r"\bil (?:ne )?(?:me )?reste (?:plus )?qu une (?:seule )?chose a faire"
+        r"(?:$| (?:ce soir|cette nuit|maintenant|demain|adieu|bye))",
         # Round 9 (conversation h11 after batch 20): "bientot jserai plus la pour personne".
         r"\bplus la pour personne\b",
         r"\bbientot (?:je serai|jserai|je serais|jserais|je ne serai|j serai) plus la\b"
@@ -657,6 +662,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bcutting (?:myself|herself|himself)\b|\bself harm\w*",
     ),
     DistressKind.CHILD_DANGER: (
+        # Round 9, apostrophe probe: a minor sleeping with older men for a roof.
+        r"\b(?:dort|dormir|dors) chez des (?:hommes|mecs|types|inconnus)\b(?: \w+){0,4} "
+        r"(?:en echange|contre|pour)\b",
+        r"\b(?:pere|daron|mere|daronne|beau pere|parrain)\b(?: \w+){0,8} (?:boit|bourre|saoul)\b"
+        r"(?: \w+){0,8} (?:bleu|bleus|coquard|marques?)\b",
         # Round 9 (set zi): a parent who beats, in Antillean creole.
         r"\b(?:manman|papa|mama)\b(?: \w+){0,2} (?:ka |ap |te )?bat (?:mwen|moin|amwin)\b",
         rf"\b{_FAMILY}\b{_BETWEEN} {_ME}{_HIT}",
@@ -807,6 +817,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"street)\b|\b(?:on the street|nowhere to (?:sleep|stay|go)) tonight\b",
     ),
     DistressKind.IMMEDIATE_DANGER: (
+        # Round 9, apostrophe probe: threats over a debt, to oneself or one's family.
+        r"\b(?:va|allait|vont|veut|veulent|allaient) s en prendre a (?:ma famille|mes parents|"
+        r"ma mere|mon pere|ma soeur|mon frere|mes freres|mes soeurs|mon fils|ma fille|ma copine)\b",
+        r"\b(?:fait|fera|faire|ferait) du mal a (?:ma famille|mes parents|ma mere|mon pere|"
+        r"ma soeur|mon frere|mes freres|mes soeurs)\b",
+        r"\bdes gens (?:l|les|m) ont menace\w*\b",
         # Round 9 (set zj): waited for downstairs, to be stabbed.
         r"\b(?:attend\w*|guett\w*|cherch\w*|venu\w*|viennent|vient|reviennent)\b(?: \w+){0,6} "
         r"pour me (?:planter|buter|poignarder|tabasser|defoncer|faire la peau|frapper)\b",

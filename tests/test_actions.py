@@ -195,6 +195,7 @@ def test_handoff_asks_commune_then_consent_then_records_the_request(app_settings
     slots.update(changed)
     messages, _ = run(ActionRequestHuman(), tracker("un humain stp", "request_human", slots))
     assert "déjà transmise" in messages[0]["text"]
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/show_menu"]  # not a dead end
 
 
 @pytest.mark.parametrize(

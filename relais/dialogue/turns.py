@@ -489,7 +489,7 @@ class Dialogue:
             turn.state = replace(state, awaiting_location=True)
             return
         if state.handoff_done:
-            turn.say(texts.HANDOFF_ALREADY)
+            turn.add(texts.with_menu_button(texts.HANDOFF_ALREADY))
             turn.state = replace(state, handoff_pending=False)
             return
         with session_scope(self.db) as session:

@@ -128,3 +128,8 @@ def test_a_need_denied_gives_way_to_the_other() -> None:
 def test_a_goal_is_not_the_ask(text: str, main: str, first: str, then: str) -> None:
     other = first if first != main else then
     assert main_and_other(text, main, [(main, 0.6), (other, 0.3)]) == (first, then)
+
+
+def test_a_bus_one_is_in_is_not_a_need() -> None:
+    assert named_needs("jsuis dans le bus, c quoi la garantie jeunes") == set()
+    assert named_needs("ya aucun bus pour aller au taf") == {"mobility", "job"}

@@ -3,7 +3,9 @@
 The NLU gives one intent per message. When its ranking also places another need close enough,
 and the message names that need in words, the answer offers it as a button: one tap, no retyping.
 When the message says the first need is already solved ("g trouvé un taf mais…"), the other one
-is what the young person asks now, and it is answered first.
+is what the young person asks now, and it is answered first. So is a need the message names when
+the NLU's choice is one it does not name ("c quoi le cej ?"), one it puts first ("d'abord",
+"et après", what cannot wait), and the ask rather than its goal ("une formation pour travailler").
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
         r"|flat|apartment|housing",
-        "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter|bus",
+        # A bus named is often only where one is ("jsuis dans le bus"); none is a need.
+        "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter"
+        r"|(?:aucun|pas de|plus de|sans|zero) bus",
         "health": r"medecin|docteur|mutuelle|dentiste|psy|sante|malade|lunettes|doctor",
         "cv": r"cv|lettre de motiv\w*|entretien d'embauche",
         "admin": r"papiers?|recepisse|titre de sejour|carte d'identite|passeport|carte vitale"
@@ -50,7 +54,6 @@ _SOLVED = re.compile(
     r"|\bdeja\b|\bc(?:'est)?\s+bon\s+pour\b|\bc'est regle\b|\bca c'est bon\b"
 )
 _BUT = re.compile(r"\b(?:mais|par contre|sauf que|en revanche)\b")
-# "refaire mon cv et après un rdv", "d'abord le permis puis un taf": the order is said.
 # "une formation pour travailler dans le bâtiment": the job is the goal, the training the ask.
 _GOAL = re.compile(
     r"\b(?:formations?|apprendre|cap|bac pro|diplome|papiers?|recepisse|titre de sejour|"
@@ -64,6 +67,7 @@ _URGENT: dict[str, re.Pattern[str]] = {
         r"|\b(?:j'ai|jai|g) faim\b|\bpas mange\b"
     ),
 }
+# "refaire mon cv et après un rdv", "d'abord le permis puis un taf": the order is said.
 _THEN = re.compile(r"\b(?:apres|ensuite|puis)\b")
 _FIRST = re.compile(r"\bd'abord\b|\ben (?:premier|priorite)\b|\bsurtout\b")
 

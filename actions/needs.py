@@ -19,8 +19,8 @@ from actions.common import (
     need_ranking,
     state_of,
 )
-from relais.dialogue.other_need import main_and_other, named_needs
-from relais.dialogue.turns import NEED_BY_INTENT, laughter, what_if
+from relais.dialogue.other_need import main_and_other
+from relais.dialogue.turns import NEED_BY_INTENT, laughter
 
 
 class ActionAnswerNeed(Action):
@@ -38,9 +38,9 @@ class ActionAnswerNeed(Action):
             return emit(dispatcher, tracker, state, dialogue().show_menu(state))
         text = latest_text(tracker)
         need = NEED_BY_INTENT[intent]
-        if state.need and need != state.need and what_if(text) and not named_needs(text):
+        if (last := dialogue().on_last_need(state, need, text)) is not None:
             # "et si g 17 ans ?" after the CEJ: about the CEJ, whatever the NLU read in it.
-            return emit(dispatcher, tracker, state, dialogue().follow_up_answer(state, state.need))
+            return emit(dispatcher, tracker, state, dialogue().follow_up_answer(state, last))
         asked = main_and_other(text, need, need_ranking(tracker))
         return emit(dispatcher, tracker, state, answer_asked(tracker, state, asked))
 

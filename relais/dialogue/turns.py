@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from relais.dialogue import texts
+from relais.dialogue.other_need import named_needs
 from relais.dialogue.residence import resolve_said, says_lives_now, says_moved, speaks_of_origin
 from relais.knowledge import KnowledgeBase, load_knowledge
 from relais.messages import BotReply, Button
@@ -457,9 +458,8 @@ class Dialogue:
         """
         if state.yes_no_topic == "handoff":  # asked for a human while asked to share: a yes
             return self.yes_no(state, sender, channel, True, "handoff", recent_texts)
-        if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
-            # "redonne moi le numero" after the crisis answer: the numbers again, and the offer.
-            return self.crisis(state, "", state.crisis_kind)
+        if (again := self._numbers_again(state, text)) is not None:
+            return again
         turn = _next(state, handoff_pending=True)
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
@@ -532,15 +532,11 @@ class Dialogue:
         """
         known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
         rule = known or detect_distress(text)
-        if (
-            rule is None
-            and state.need in self.kb.need_codes
-            and what_if(text)
-            and not _DARK_WORDS.search(plain_text(text))
-        ):
+        last = self.on_last_need(state, None, text) if rule is None else None
+        if last is not None and not _DARK_WORDS.search(plain_text(text)):
             # Only the classifier heard danger in "et si g pas le bac ils me prennent ?", right
             # after an answer: that answer's follow-up, the numbers in its first line.
-            return self.follow_up_answer(state, state.need)
+            return self.follow_up_answer(state, last)
         moved = resolve_said(text) if rule is None and says_moved(text) else None
         if moved is not None and moved.status != "not_found":
             # Only the classifier read danger, in a message about moving house ("jvais bouger
@@ -603,17 +599,15 @@ class Dialogue:
         place = self.place_answer(state, text, unknown_is_place=True)
         if place is not None:
             return self.set_location(state, sender, text, resolution=place)
-        if laughter(text):
-            return self.laughed(state)
-        if asks_address(text):
-            return self.card_again(state)
+        if (reaction := self._reaction(state, text)) is not None:
+            return reaction
         if asks_for_a_human(text):  # "je voudrais qu'un conseiller soit prévenu"
             return self.request_human(state, sender, channel, recent_texts, text)
         answer = leading_yes_no(text) if state.yes_no_topic else None
         if answer is not None:  # "ouais jveux bien parler à qqn" to "tu veux un·e conseiller·e ?"
             return self.yes_no(state, sender, channel, answer, None, recent_texts)
-        if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
-            return self.crisis(state, "", state.crisis_kind)
+        if (again := self._numbers_again(state, text)) is not None:
+            return again
         if state.need in self.kb.need_codes and follow_up(text):
             return self.follow_up_answer(state, state.need)
         turn = _next(state)
@@ -622,6 +616,28 @@ class Dialogue:
         turn.add(texts.menu_reply(said))
         self._close(turn, with_options=False)
         return turn
+
+    def _numbers_again(self, state: State, text: str) -> Turn | None:
+        """ "tu peux me redonner le numéro" after danger was said: the numbers again."""
+        if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
+            return self.crisis(state, "", state.crisis_kind)
+        return None
+
+    def _reaction(self, state: State, text: str) -> Turn | None:
+        """Laughter alone, or "redonne moi l'adresse": no new topic."""
+        if laughter(text):
+            return self.laughed(state)
+        if asks_address(text):
+            return self.card_again(state)
+        return None
+
+    def on_last_need(self, state: State, need: str | None, text: str) -> str | None:
+        """The last need, when ``text`` is a question on its answer ("et si g 17 ans ?") and
+        not the new need ``need`` (None: not a need) the NLU read in it."""
+        last = state.need
+        if last in self.kb.need_codes and need != last and what_if(text) and not named_needs(text):
+            return last
+        return None
 
     def follow_up_answer(self, state: State, need: str) -> Turn:
         """A question about the last answer the bot cannot read ("et faut une autorisation de mes
@@ -642,12 +658,10 @@ class Dialogue:
         place = self.place_answer(state, text)
         if place is not None:
             return self.set_location(state, sender, text, resolution=place)
-        if state.crisis_kind and _ASKS_NUMBER.search(text.casefold()):
-            return self.crisis(state, "", state.crisis_kind)  # "tu peux me redonner le numéro"
-        if laughter(text):
-            return self.laughed(state)
-        if asks_address(text):
-            return self.card_again(state)
+        if (again := self._numbers_again(state, text)) is not None:
+            return again
+        if (reaction := self._reaction(state, text)) is not None:
+            return reaction
         turn = _next(state)
         said = texts.NOT_UNDERSTOOD if keyboard_mash(text) else texts.OUT_OF_SCOPE
         turn.add(texts.menu_reply(said))

@@ -36,6 +36,9 @@ def test_where_prints_one_json_object() -> None:
     ambiguous = where("saint ouen")
     assert ambiguous["status"] == "ambiguous" and ambiguous["mission_locale"] is None
     assert all(set(c) == {"insee", "name", "ml_code"} for c in ambiguous["candidates"])  # type: ignore[union-attr]
+    # The conversation's reading: the place it is not ("pas cergy") loses.
+    garges = {"insee": "95268", "name": "Garges-lès-Gonesse"}
+    assert where("c garges pas cergy")["commune"] == garges
 
 
 def test_where_in_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -717,3 +717,22 @@ def test_round_9_places(text: str, status: str, insee: str | None) -> None:
     result = resolve(text)
     assert result.status == status
     assert (result.commune.insee if result.commune else None) == insee
+
+
+@pytest.mark.parametrize(
+    ("text", "insee"),
+    [
+        ("c garges pas cergy", "95268"),
+        ("ah non dsl jme suis trompé c garges pas cergy", "95268"),
+        ("argenteuil et pas sarcelles", "95018"),
+        ("jsuis a garges, pas loin de sarcelles", "95268"),
+        ("j'ai déménagé à Rambouillet, j'étais suivie à la mission locale de Versailles", "78517"),
+    ],
+)
+def test_the_place_meant_beats_the_place_it_is_not(text: str, insee: str) -> None:
+    _found(text, insee)
+
+
+def test_a_place_said_only_after_pas_is_still_read() -> None:
+    _found("pas loin de cergy", "95127")
+    assert resolve("non pas poissy").status == "found"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from relais.routing import Resolution, resolve
 from relais.routing.normalize import plain_text
 
 _MOVED = re.compile(
@@ -43,32 +42,3 @@ _ORIGIN = re.compile(
 def speaks_of_origin(text: str) -> bool:
     """The message names where the young person comes from ("je suis arrivé d'algérie")."""
     return _ORIGIN.search(plain_text(text).replace("'", " ")) is not None
-
-
-# "c garges pas cergy", "non pas poissy": the place after "pas" is the one it is not.
-_NOT_THERE = re.compile(
-    r"\b(?:pas|non pas|et pas|mais pas)\s+(?:a |à |au |de |sur |en )?[^,.;!?]+$"
-)
-# "j'ai déménagé à Rambouillet, j'étais suivie à Versailles": the place right after the move.
-_MOVED_TO = re.compile(
-    r"\b(?:demenag\w*|emmenag\w*|install\w*|bouge\w*)\s+(?:a|au|aux|sur|dans|en|vers|chez \w+ a)\s+"
-    r"([^,.;!?]+)"
-)
-
-
-def resolve_said(text: str) -> Resolution:
-    """Where ``text`` says the young person lives: the resolver on the whole message, unless
-    it names a place it is not ("c garges pas cergy") or a move among several places."""
-    resolution = resolve(text)
-    plain = plain_text(text)
-    if resolution.status in ("found", "ambiguous"):
-        cut = _NOT_THERE.search(plain)
-        if cut is not None and cut.start() > 0:
-            kept = resolve(plain[: cut.start()])
-            if kept.status in ("found", "ambiguous"):
-                return kept
-    if resolution.status == "ambiguous" and (moved := _MOVED_TO.search(plain)) is not None:
-        there = resolve(moved.group(1))
-        if there.status == "found":
-            return there
-    return resolution

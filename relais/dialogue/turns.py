@@ -13,7 +13,7 @@ from typing import Any
 
 from relais.dialogue import texts
 from relais.dialogue.other_need import named_needs
-from relais.dialogue.residence import resolve_said, says_lives_now, says_moved, speaks_of_origin
+from relais.dialogue.residence import says_lives_now, says_moved, speaks_of_origin
 from relais.knowledge import KnowledgeBase, load_knowledge
 from relais.messages import BotReply, Button
 from relais.routing import (
@@ -21,6 +21,7 @@ from relais.routing import (
     Resolution,
     commune_by_insee,
     mission_locale_for,
+    resolve,
 )
 from relais.routing.normalize import plain_text
 from relais.routing.reference import load_reference
@@ -148,7 +149,7 @@ class Dialogue:
         if moved is not None:  # "g déménagé, jsuis à colombes mtn": the new place wins
             self._apply_location(turn, sender, moved, show_options=False)
         elif turn.state.ml_code is None:
-            resolution = resolve_said(text)
+            resolution = resolve(text)
             if resolution.status == "outside_idf" and speaks_of_origin(text):
                 # Where they come from, not where they live: ask.
                 resolution = Resolution("not_found", None, None, ())
@@ -167,7 +168,7 @@ class Dialogue:
         """Where the young person says they live now, when it is not the place already known."""
         if state.ml_code is None or not says_lives_now(text):
             return None
-        resolution = resolve_said(text)
+        resolution = resolve(text)
         same = resolution.commune is not None and resolution.commune.insee == state.commune_insee
         if resolution.status == "not_found" or (resolution.status == "found" and same):
             return None
@@ -295,7 +296,7 @@ class Dialogue:
         elif ml_code and _ml_by_code(ml_code) is not None:
             resolution = Resolution("found", None, _ml_by_code(ml_code), ())
         elif resolution is None:
-            resolution = resolve_said(text)
+            resolution = resolve(text)
         self._apply_location(turn, sender, resolution, show_options=True)
         if turn.state.handoff_pending and turn.state.ml_code is not None:
             self._handoff(turn, sender, recent_texts)
@@ -381,7 +382,7 @@ class Dialogue:
         give the commune when they name one.
         """
         if text and not text.startswith("/"):
-            resolution = resolve_said(text)
+            resolution = resolve(text)
             if resolution.status != "not_found":
                 return self.set_location(
                     state,
@@ -463,7 +464,7 @@ class Dialogue:
         turn = _next(state, handoff_pending=True)
         with session_scope(self.db) as session:
             touch_person(session, sender, channel)
-        place = resolve_said(text) if text and state.ml_code is None else None
+        place = resolve(text) if text and state.ml_code is None else None
         if place is not None and place.status == "found" and place.mission_locale is not None:
             turn.state = replace(
                 turn.state,
@@ -537,7 +538,7 @@ class Dialogue:
             # Only the classifier heard danger in "et si g pas le bac ils me prennent ?", right
             # after an answer: that answer's follow-up, the numbers in its first line.
             return self.follow_up_answer(state, last)
-        moved = resolve_said(text) if rule is None and says_moved(text) else None
+        moved = resolve(text) if rule is None and says_moved(text) else None
         if moved is not None and moved.status != "not_found":
             # Only the classifier read danger, in a message about moving house ("jvais bouger
             # chez ma sœur à pontoise"): the new place, with the numbers in one line.
@@ -548,7 +549,7 @@ class Dialogue:
         # already on its way): a typed "oui" says yes.
         topic = None if state.handoff_done else "human"
         turn = _next(state, yes_no_topic=topic, crisis_kind=rule.value if rule else "unspecified")
-        resolution = (moved or resolve_said(text)) if state.ml_code is None else None
+        resolution = (moved or resolve(text)) if state.ml_code is None else None
         if resolution and resolution.status == "found" and resolution.mission_locale is not None:
             # No card now (the numbers come alone), but a counsellor, if asked, is the right one.
             turn.state = replace(
@@ -678,7 +679,7 @@ class Dialogue:
         words. ``unknown_is_place``: a short unknown answer to that question is a place the
         resolver could not read (the bot asks again).
         """
-        resolution = resolve_said(text)
+        resolution = resolve(text)
         short = len(text.split()) <= SHORT_ANSWER_WORDS
         if resolution.status in ("found", "ambiguous", "outside_idf"):
             placed = state.awaiting_location or short or unknown_is_place

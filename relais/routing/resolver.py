@@ -28,6 +28,7 @@ from relais.routing.normalize import (
     name_variants,
     normalize_text,
     normalize_tokens,
+    plain_text,
 )
 from relais.routing.phonetic import sound_key
 from relais.routing.reference import (
@@ -657,8 +658,41 @@ def _extends(new: _Evidence, old: _Evidence) -> bool:
     return longer
 
 
+# "c garges pas cergy", "non pas poissy": the place after "pas" is the one it is not.
+_NOT_THERE = re.compile(
+    r"\b(?:pas|non pas|et pas|mais pas)\s+(?:a |à |au |de |sur |en )?[^,.;!?]+$"
+)
+# "j'ai déménagé à Rambouillet, j'étais suivie à Versailles": the place right after the move.
+_MOVED_TO = re.compile(
+    r"\b(?:demenag\w*|emmenag\w*|install\w*|bouge\w*)\s+(?:a|au|aux|sur|dans|en|vers|chez \w+ a)\s+"
+    r"([^,.;!?]+)"
+)
+
+
 def resolve(text: str) -> Resolution:
-    """Resolve free text (a place, a postal code or a whole chat message)."""
+    """Resolve free text (a place, a postal code or a whole chat message).
+
+    Where a message names a place it is not ("c garges pas cergy") or a move among several
+    places ("déménagé à Rambouillet, suivie à Versailles"), the place meant wins.
+    """
+    resolution = _read_place(text)
+    if resolution.status not in ("found", "ambiguous"):
+        return resolution
+    plain = plain_text(text)
+    cut = _NOT_THERE.search(plain)
+    if cut is not None and cut.start() > 0:
+        kept = _read_place(plain[: cut.start()])
+        if kept.status in ("found", "ambiguous"):
+            return kept
+    if resolution.status == "ambiguous" and (moved := _MOVED_TO.search(plain)) is not None:
+        there = _read_place(moved.group(1))
+        if there.status == "found":
+            return there
+    return resolution
+
+
+def _read_place(text: str) -> Resolution:
+    """The places ``text`` names, read whole."""
     index = _index()
     tokens = join_split_postal_codes(normalize_tokens(text)[:MAX_TOKENS], index.postal)
     if not tokens:

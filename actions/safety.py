@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import dialogue, emit, entity, latest_text, state_of
+from actions.common import channel_of, dialogue, emit, entity, latest_text, state_of
 from relais.dialogue import texts
 from relais.safety.faint_signal import runner_up
 
@@ -30,5 +30,6 @@ class ActionCrisis(Action):
             entity(tracker, "distress_kind"),
             other_need=runner_up(ranking, texts.NEED_INTENTS),
             sender=tracker.sender_id,
+            channel=channel_of(tracker),
         )
         return emit(dispatcher, tracker, state, turn)

@@ -845,6 +845,31 @@ def test_the_place_it_is_not_and_the_place_moved_to(
     assert changed["commune_insee"] == insee
 
 
+def test_a_game_only_the_classifier_read_as_danger(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True}
+    entities = [{"entity": "distress_kind", "value": "unspecified"}]
+    text = "jme suis fait tuer toute la nuit sur fortnite 😵 bref jcherche une formation"
+    t = tracker(text, "distress", slots, entities)
+    t.latest_message["intent_ranking"] = [
+        {"name": "distress", "confidence": 0.8},
+        {"name": "ask_training", "confidence": 0.1},
+    ]
+    messages, changed = run(ActionCrisis(), t)
+    said = " ".join(m["text"] or "" for m in messages)
+    assert texts.ALL_NUMBERS not in said and texts.SAFETY_NET in said
+    assert changed["need"] == "training" and not changed.get("crisis_kind")
+    # Nothing asked: the menu, and the numbers in one line.
+    t = tracker("g binge squid game cette nuit ils meurent tous mdr", "distress", slots, entities)
+    messages, changed = run(ActionCrisis(), t)
+    said = " ".join(m["text"] or "" for m in messages)
+    assert texts.SAFETY_NET in said and texts.ALL_NUMBERS not in said
+    assert "/ask_job" in [b["payload"] for m in messages for b in m["buttons"]]
+    # The young person's own life in the same message: the crisis answer.
+    text = "jme fais tuer sur fortnite et dans ma vie aussi, jveux plus rien"
+    messages, _ = run(ActionCrisis(), tracker(text, "distress", slots, entities))
+    assert texts.ALL_NUMBERS in messages[0]["text"]
+
+
 def test_a_follow_up_only_the_classifier_read_as_danger(app_settings: str) -> None:
     slots = {"privacy_notice_shown": True, "need": "job", "ml_code": "95127"}
     entities = [{"entity": "distress_kind", "value": "unspecified"}]

@@ -133,3 +133,13 @@ def test_a_goal_is_not_the_ask(text: str, main: str, first: str, then: str) -> N
 def test_a_bus_one_is_in_is_not_a_need() -> None:
     assert named_needs("jsuis dans le bus, c quoi la garantie jeunes") == set()
     assert named_needs("ya aucun bus pour aller au taf") == {"mobility", "job"}
+
+
+@pytest.mark.parametrize("main", ["admin", "appointment"])
+def test_papers_asked_with_an_appointment_are_the_ones_to_bring(main: str) -> None:
+    ranking = [(main, 0.7), ("admin" if main == "appointment" else "appointment", 0.2)]
+    text = "Comment il prend rendez-vous, et il faut quels papiers ?"
+    assert main_and_other(text, main, ranking) == ("appointment", "admin")
+    # A paper named is an ask of its own: the usual order holds.
+    text = "jveux un rdv et refaire mon titre de sejour"
+    assert main_and_other(text, "admin", [("admin", 0.7), ("appointment", 0.2)])[0] == "admin"

@@ -67,6 +67,15 @@ _URGENT: dict[str, re.Pattern[str]] = {
         r"|\b(?:j'ai|jai|g) faim\b|\bpas mange\b"
     ),
 }
+# "comment il prend rendez-vous, et il faut quels papiers ?": the papers to bring to the
+# appointment, which its answer lists; a paper named ("titre de séjour") is an ask of its own.
+_PAPERS_TO_BRING = re.compile(
+    r"\b(?:quels?|quelles?|kels?|quoi comme|koi comme) (?:papiers?|documents?)\b"
+    r"|\b(?:apporter|ramener|emmener|amener|prendre)\b"
+)
+_A_PAPER_NAMED = re.compile(
+    r"\b(?:recepisse|titre de sejour|carte d'identite|passeport|carte vitale|impots|visa)\b"
+)
 # "refaire mon cv et après un rdv", "d'abord le permis puis un taf": the order is said.
 _THEN = re.compile(r"\b(?:apres|ensuite|puis)\b")
 _FIRST = re.compile(r"\bd'abord\b|\ben (?:premier|priorite)\b|\bsurtout\b")
@@ -109,6 +118,12 @@ def _goal_only(text: str, need: str) -> bool:
     plain = plain_text(text)
     found = list(NEED_CUES[need].finditer(plain))
     return bool(found) and all(_GOAL.search(plain[: m.start()]) for m in found)
+
+
+def _papers_for_the_appointment(text: str) -> bool:
+    """The papers asked about are the ones to bring to the appointment."""
+    plain = plain_text(text)
+    return _PAPERS_TO_BRING.search(plain) is not None and _A_PAPER_NAMED.search(plain) is None
 
 
 def _first_named(text: str, needs: Iterable[str]) -> str | None:
@@ -155,6 +170,8 @@ def main_and_other(
         return other, None
     if main in NEED_CUES and _negated(text, main) and not _negated(text, other):
         return other, None  # "non pas formation, alternance"
+    if {main, other} == {"appointment", "admin"} and _papers_for_the_appointment(text):
+        return "appointment", "admin"
     if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")
         return other, main
     if _goal_only(text, main):  # "une formation pour travailler dans le bâtiment"

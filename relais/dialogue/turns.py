@@ -27,6 +27,7 @@ from relais.routing.normalize import plain_text
 from relais.routing.reference import load_reference
 from relais.safety.distress import HOTLINES, DistressKind, detect_distress
 from relais.safety.faint_signal import SENTENCE_MIN_WORDS
+from relais.safety.fiction import play_frame
 from store.db import session_scope
 from store.models import Consent
 from store.people import find_person, set_consent, set_location, set_opted_out, touch_person
@@ -525,6 +526,7 @@ class Dialogue:
         kind: str | None,
         other_need: str | None = None,
         sender: str = "",
+        channel: str = "rest",
     ) -> Turn:
         """Crisis numbers at once, the right one first, then the offer of a human.
 
@@ -533,6 +535,9 @@ class Dialogue:
         """
         known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
         rule = known or detect_distress(text)
+        if rule is None and play_frame(text):
+            # Only the classifier heard danger in "jme suis fait tuer sur fortnite": play.
+            return self._played(state, sender, channel, text, other_need)
         last = self.on_last_need(state, None, text) if rule is None else None
         if last is not None and not _DARK_WORDS.search(plain_text(text)):
             # Only the classifier heard danger in "et si g pas le bac ils me prennent ?", right
@@ -558,6 +563,22 @@ class Dialogue:
                 ml_code=resolution.mission_locale.code,
             )
         turn.replies.extend(texts.crisis_replies(rule, other_need, handoff_done=state.handoff_done))
+        return turn
+
+    def _played(
+        self, state: State, sender: str, channel: str, text: str, other_need: str | None
+    ) -> Turn:
+        """A game or a film told with danger words: the need it also asks about, or the menu;
+        the numbers in one line either way."""
+        named = named_needs(text) & set(self.kb.need_codes)
+        guess = NEED_BY_INTENT.get(other_need or "")
+        need = guess if guess in named else (min(named) if len(named) == 1 else None)
+        if need is not None:
+            turn = self.answer_need(state, sender, channel, f"ask_{need}", text)
+        else:
+            turn = _next(state)
+            turn.add(texts.menu_reply(texts.OUT_OF_SCOPE))
+        turn.replies = texts.with_safety_net(turn.replies)
         return turn
 
     def after_crisis(self, state: State) -> Turn:

@@ -1,0 +1,46 @@
+"""Danger words said of a game, a film or a series ("jme suis fait tuer toute la nuit sur
+fortnite", "g binge squid game, ils meurent tous"): play, not a crisis.
+
+Only for what the classifier alone read as danger: a rule of ``distress`` always wins. The bot
+still shows the numbers in one line (``texts.SAFETY_NET``), so a reading that is wrong here
+costs a line, not the numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from relais.routing.normalize import plain_text
+
+# Named games, films and series, or the words that set a scene in one.
+_PLAY = re.compile(
+    r"\b(?:fortnite|gta|valorant|call of duty|warzone|minecraft|roblox|apex|league of legends"
+    r"|fifa|among us|pubg|free ?fire|clash (?:royale|of clans)|brawl ?stars|overwatch|rocket league"
+    r"|zelda|mario ?kart|pokemon|elden ring|dark souls|resident evil|the last of us"
+    r"|squid game|stranger things|walking dead|game of thrones|la casa de papel|one piece|naruto"
+    r"|jeux? videos?|(?:sur|dans) (?:le|la|mon|ma|ce|cette) (?:jeu|game|film|serie|episode|saison"
+    r"|manga|anime)|(?:le|un|ce|mon) (?:film|episode) d'horreur|(?:la|une|cette) serie"
+    r"|(?:en|une|la) (?:ranked|partie classee)|(?:le|mon|son) perso)\b"
+)
+# What play does to a character: the words that made the classifier hear danger.
+_PLAY_HARM = re.compile(
+    r"\b(?:tu(?:e|er|es|ee|ait)|(?:fait|faite) (?:tuer|buter|massacrer|defoncer|exploser)"
+    r"|meur\w*|mort\w*|massacr\w*|explos\w*|defonc\w*|achev\w*|bute\w*|kill\w*|dead|died)\b"
+)
+# Words of the young person's own life that no game explains.
+_OWN_LIFE = re.compile(
+    r"\b(?:ma vie|ma life|suicid\w*|en finir|disparaitre|plus envie|(?:me|m') ?(?:tuer|buter|"
+    r"foutre en l'air|ouvrir|couper|scarifi\w*)|mourir|crever|dehors|a la rue|frapp\w*"
+    r"|tap(?:e|ait)|plus besoin|viol\w*|peur"
+    r"|(?:mon|ma) (?:pere|mere|daron|daronne|copain|copine|mec|meuf|beau-pere))\b"
+)
+
+
+def play_frame(text: str) -> bool:
+    """The danger words are about a game, a film or a series, not the young person's life."""
+    plain = plain_text(text)
+    return (
+        _PLAY.search(plain) is not None
+        and _PLAY_HARM.search(plain) is not None
+        and _OWN_LIFE.search(plain) is None
+    )

@@ -1,0 +1,39 @@
+"""Danger words said of a game, a film or a series."""
+
+from __future__ import annotations
+
+import pytest
+
+from relais.safety.fiction import play_frame
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jme suis fait tuer toute la nuit sur fortnite jsuis explosé 😵",
+        "g binge squid game cette nuit ils meurent tous mdr",
+        "ce boss final d'Elden Ring m'a tué 40 fois ☠️",
+        "mon perso est mort dans la derniere mission de GTA",
+        "jme suis fait massacrer en ranked toute la nuit",
+    ],
+)
+def test_play(text: str) -> None:
+    assert play_frame(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Warning signs and dangers that a game only sets the scene for.
+        "g donné mon compte fortnite et tous mes skins à mon petit frère, jen aurai plus besoin",
+        "mon petit cousin de 13 ans reçoit des msgs sexuels d'un adulte sur fortnite",
+        "jme fais tuer sur fortnite et dans ma vie aussi, jveux plus rien",
+        "mon daron me tape quand je joue a gta",
+        "ma vie c'est un film d'horreur jveux mourir",
+        # Danger words with no game or film named.
+        "jme suis fait tuer au taf aujourd'hui",
+        "il va me tuer",
+    ],
+)
+def test_not_play(text: str) -> None:
+    assert not play_frame(text)

@@ -199,6 +199,42 @@ def test_handoff_asks_commune_then_consent_then_records_the_request(app_settings
 
 
 @pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionOutOfScope(), "on s'est fait massacrer au foot 7-0 mdr", "out_of_scope"),
+        (ActionOutOfScope(), "mdrrr", "out_of_scope"),
+        (ActionBotChallenge(), "t ki toi t un robot ?", "bot_challenge"),
+        (ActionRequestHuman(), "jveux parler a un vrai conseiller pas a un robot", "request_human"),
+    ],
+)
+def test_the_privacy_notice_comes_with_any_first_reply(
+    app_settings: str, action: Any, text: str, intent: str
+) -> None:
+    messages, changed = run(action, tracker(text, intent))
+    assert texts.PRIVACY_NOTICE in messages[-1]["text"]
+    assert changed["privacy_notice_shown"] is True and changed["yes_no_topic"] == "privacy"
+    # Not twice.
+    messages, _ = run(action, tracker(text, intent, {"privacy_notice_shown": True}))
+    assert not any(texts.PRIVACY_NOTICE in (m["text"] or "") for m in messages)
+
+
+def test_accepting_the_notice_is_not_agreeing_to_share(app_settings: str) -> None:
+    _, slots = run(ActionAnswerNeed(), tracker("jcherche du taf a argenteuil", "ask_job"))
+    privacy = [{"entity": "topic", "value": "privacy"}]
+    _, changed = run(ActionYesNo(), tracker("ok", "affirm", slots, entities=privacy))
+    slots.update(changed)
+    messages, changed = run(ActionRequestHuman(), tracker("/request_human", "request_human", slots))
+    assert texts.HANDOFF_CONSENT_ASK in messages[-1]["text"]
+    with session_scope(app_settings) as session:
+        assert session.scalars(select(HandoffRequest)).first() is None
+    slots.update(changed)
+    messages, _ = run(ActionYesNo(), tracker("vas y", "affirm", slots))
+    assert "C'est transmis" in messages[0]["text"]
+    with session_scope(app_settings) as session:
+        assert session.scalars(select(HandoffRequest)).one().ml_code == "95018"
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "first_number"),
     [
         ("j'ai envie d'en finir", "suicide", "3114"),
@@ -659,6 +695,15 @@ def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> 
                          ("et elle est où la mission locale ?", "ask_mission_locale")]:  # fmt: skip
         messages, _ = run(ActionAnswerNeed(), tracker(text, intent, slots))
         assert "pas de réponse précise" not in messages[0]["text"]
+    # Where the young person is now is a condition, not a new need: "si jsuis en cdd".
+    slots["need"] = "housing"
+    messages, _ = run(
+        ActionAnswerNeed(), tracker("et si jsuis en cdd ca change koi ?", "ask_job", slots)
+    )
+    assert (
+        "pas de réponse précise" in messages[0]["text"]
+        and "logement" in messages[0]["text"].lower()
+    )
 
 
 @pytest.mark.parametrize(
@@ -667,7 +712,8 @@ def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> 
      ("et pour mon frere aussi ?", True), ("et c'est où ?", False),
      ("et si j'ai pas de papiers, je peux avoir le cej ou pas parce que vraiment j'en ai "
       "besoin", False),
-     ("et bonjour", False), ("jai 17 ans", False)],
+     ("et bonjour", False), ("jai 17 ans", False),
+     ("et faut etre inscrit a pole emploi ou pas", True), ("c long pour en refaire une ?", True)],
 )  # fmt: skip
 def test_conditions_on_the_last_answer(text: str, expected: bool) -> None:
     assert what_if(text) is expected

@@ -197,6 +197,7 @@ def test_normalize_sms_forms() -> None:
     assert normalize("Jveux MOURIRRR...") == "je veux mourir"
     assert normalize("chui à la rue") == "je suis a la rue"
     assert normalize("g pa de thune") == "j ai pas de thune"
+    assert normalize("jrecommence") == "je recommence", "no French word starts with j + consonant"
     # "c" alone is SMS for "c'est"; "c'est" itself must not become "c est est".
     assert normalize("c'est gratuit ? c gratuit ?") == "c est gratuit c est gratuit"
 
@@ -548,6 +549,8 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
         "depuis que jai perdu mon apprentissage jme dis que ce serait plus simple d etre mort",
         DistressKind.SUICIDE,
     ),
+    # Round 10, conversation j24: "jrecommence" read as "je recommence".
+    ("ms bon jsp si jvais y arriver, jrecommence a me couper le soir", DistressKind.SELF_HARM),
 ]
 
 LOOKALIKES: list[str] = [
@@ -747,6 +750,9 @@ LOOKALIKES: list[str] = [
     "manman an ka mété mwen déwò a lafen di mwa, ki koté an pé rété ?",
     "avant je dormais dehors, maintenant foyer, mais je veux un appart à moi",
     "c la galère, je suis fatigué de la vie à l'hôtel social, je veux un vrai logement",
+    # Round 10 (set zk).
+    "stress de ouf jvais mourir pendant l'entretien de demain, kom on se prepare",
+    "jveux en finir avec pole emploi, cmt on se desinscrit",
 ]
 
 

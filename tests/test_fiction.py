@@ -15,6 +15,7 @@ from relais.safety.fiction import play_frame
         "ce boss final d'Elden Ring m'a tué 40 fois ☠️",
         "mon perso est mort dans la derniere mission de GTA",
         "jme suis fait massacrer en ranked toute la nuit",
+        "jme suis tuée a la salle ce matin jsens plus mes jambes mdr",
     ],
 )
 def test_play(text: str) -> None:
@@ -33,6 +34,7 @@ def test_play(text: str) -> None:
         # Danger words with no game or film named.
         "jme suis fait tuer au taf aujourd'hui",
         "il va me tuer",
+        "jme suis fait défoncer à la sortie du match",
     ],
 )
 def test_not_play(text: str) -> None:

@@ -131,7 +131,8 @@ def test_a_goal_is_not_the_ask(text: str, main: str, first: str, then: str) -> N
 
 
 def test_a_bus_one_is_in_is_not_a_need() -> None:
-    assert named_needs("jsuis dans le bus, c quoi la garantie jeunes") == set()
+    assert named_needs("jsuis dans le bus, jte reponds apres") == set()
+    assert named_needs("c quoi la garantie jeunes") == {"money"}
     assert named_needs("ya aucun bus pour aller au taf") == {"mobility", "job"}
 
 
@@ -143,3 +144,27 @@ def test_papers_asked_with_an_appointment_are_the_ones_to_bring(main: str) -> No
     # A paper named is an ask of its own: the usual order holds.
     text = "jveux un rdv et refaire mon titre de sejour"
     assert main_and_other(text, "admin", [("admin", 0.7), ("appointment", 0.2)])[0] == "admin"
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "other", "first"),
+    [
+        ("jsuis apprentie en coiffure, ya des aides financieres ? ma paie suffit pas",
+         "apprenticeship", "money", "money"),
+        ("ce taf d'interim en entrepot me tue le dos, jveux faire une formation pour changer",
+         "job", "training", "training"),
+        ("ce taf de livreur me tue, jveux changer ms jsais pas koi faire d'autre",
+         "job", "orientation", "orientation"),
+        # A first, next or new job is an ask.
+        ("jcherche mon premier taf et une formation", "job", "training", "job"),
+    ],
+)  # fmt: skip
+def test_where_one_is_now_is_the_setting_not_the_ask(
+    text: str, main: str, other: str, first: str
+) -> None:
+    assert main_and_other(text, main, [(main, 0.8), (other, 0.1)])[0] == first
+
+
+def test_the_agency_is_not_a_job_asked_for() -> None:
+    assert named_needs("et faut etre inscrit a pole emploi ou pas") == set()
+    assert named_needs("france travail m'a radié") == set()

@@ -727,6 +727,8 @@ def test_round_9_places(text: str, status: str, insee: str | None) -> None:
         ("argenteuil et pas sarcelles", "95018"),
         ("jsuis a garges, pas loin de sarcelles", "95268"),
         ("j'ai déménagé à Rambouillet, j'étais suivie à la mission locale de Versailles", "78517"),
+        ("ah non pas longjumeau, morsang sur orge, longjumeau c mon ancien lycee", "91434"),
+        ("pas montigny le bretonneux, montigny les cormeilles", "95424"),
     ],
 )
 def test_the_place_meant_beats_the_place_it_is_not(text: str, insee: str) -> None:
@@ -736,3 +738,17 @@ def test_the_place_meant_beats_the_place_it_is_not(text: str, insee: str) -> Non
 def test_a_place_said_only_after_pas_is_still_read() -> None:
     _found("pas loin de cergy", "95127")
     assert resolve("non pas poissy").status == "found"
+
+
+@pytest.mark.parametrize(
+    "text", ["creil oui c dans l'oise", "beauvais dans l'oise", "jhabite dans la marne"]
+)
+def test_a_neighbour_departement_named_is_outside(text: str) -> None:
+    assert resolve(text).status == "outside_idf"
+
+
+@pytest.mark.parametrize("text", ["jsuis dans le val d'oise", "jsuis dans le val de marne"])
+def test_a_departement_named_is_not_the_commune_it_starts_like(text: str) -> None:
+    # Not "Le Val-Saint-Germain": the département alone does not say which commune.
+    assert resolve(text).status == "not_found"
+    assert resolve("jhabite au val saint germain").commune is not None

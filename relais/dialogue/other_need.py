@@ -23,14 +23,17 @@ MIN_CONFIDENCE = 0.0005
 NEED_CUES: dict[str, re.Pattern[str]] = {
     need: re.compile(rf"\b(?:{pattern})\b")
     for need, pattern in {
-        "job": r"taff?s?|boulots?|jobs?|emplois?|travail(?:ler)?|bosser|interim|cdi|cdd|embauche"
-        r"|work",
+        # "pôle emploi", "France Travail": the agency, not a job asked for.
+        "job": r"taff?s?|boulots?|jobs?|(?<!pole )emplois?|(?<!france )travail(?:ler)?|bosser"
+        r"|interim|cdi|cdd|embauche|work",
         "apprenticeship": r"alternance|apprenti(?:e|ssage)?|cfa|contrat pro|apprenticeship",
         "training": r"formations?|diplomes?|bts|reprendre (?:les|mes) etudes|greta|afpa|training",
         "orientation": r"orientation|reorient\w*|reconver\w*|changer de (?:metier|voie|branche)"
-        r"|(?:sais|sait|sai|jsp|jsais) (?:pas |plus )?(?:du tout |trop )?quoi faire|quel metier",
+        r"|(?:sais|sait|sai|jsais|jsp) (?:pas |plus )?(?:du tout |trop )?(?:quoi|koi|kwa) faire"
+        r"|quel metier|trouver (?:sa|ma|une|leur|son) voie",
         "money": r"thune|argent|tunes?|moula|allocations?|des aides|aides? financieres?|cej|rsa"
-        r"|faj|contrat d'engagement jeune|money|plus (?:un|1) (?:euro|centime|rond)"
+        r"|faj|contrat d'engagement jeune|garantie jeunes?|money"
+        r"|plus (?:un|1) (?:euro|centime|rond)"
         r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
         r"|flat|apartment|housing",
@@ -59,6 +62,15 @@ _GOAL = re.compile(
     r"\b(?:formations?|apprendre|cap|bac pro|diplome|papiers?|recepisse|titre de sejour|"
     r"autorisation|papers?|permit|bus|train|rer|voiture|permis|transports?|trajet)\b.{0,40}"
     r"\b(?:pour|to) (?:aller )?(?:un |le |du |au )?$"
+)
+# "jsuis apprentie", "ce taf d'intérim me tue", "si jsuis en cdd": where the young person is
+# now, said as the setting of the ask, not as the ask.
+_SITUATION_NEEDS = frozenset({"job", "apprenticeship", "training"})
+_SITUATION_BEFORE = re.compile(
+    r"(?:\b(?:ce|cet|cette|mon|ma|mes)\b"
+    r"(?! (?:premier|1er|prochain|prochaine|nouveau|nouvelle|futur|future)\b)[^,.;!?]{0,20}"
+    r"|\b(?:je suis|jsuis|j'suis|chui|jsui|g suis|suis|etre)\s+(?:en |un |une )?"
+    r"|\ben tant qu'?\s*(?:un |une )?)$"
 )
 # What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".
 _URGENT: dict[str, re.Pattern[str]] = {
@@ -126,6 +138,20 @@ def _papers_for_the_appointment(text: str) -> bool:
     return _PAPERS_TO_BRING.search(plain) is not None and _A_PAPER_NAMED.search(plain) is None
 
 
+def _situation_only(text: str, need: str) -> bool:
+    """Every mention of ``need`` says where the young person is now ("jsuis apprentie")."""
+    if need not in _SITUATION_NEEDS:
+        return False
+    plain = plain_text(text)
+    found = list(NEED_CUES[need].finditer(plain))
+    return bool(found) and all(_SITUATION_BEFORE.search(plain[: m.start()]) for m in found)
+
+
+def asked_needs(text: str) -> set[str]:
+    """The needs the message names as an ask (not only as where the young person is now)."""
+    return {need for need in named_needs(text) if not _situation_only(text, need)}
+
+
 def _first_named(text: str, needs: Iterable[str]) -> str | None:
     """The need to answer first among ``needs``, when the message says it: what cannot wait,
     the one named right after "d'abord" / "surtout", or the first of "X et après Y"."""
@@ -176,4 +202,6 @@ def main_and_other(
         return other, main
     if _goal_only(text, main):  # "une formation pour travailler dans le bâtiment"
         return other, main
+    if _situation_only(text, main) and not _situation_only(text, other):
+        return other, main  # "jsuis apprentie, ya des aides financières ?"
     return (other, main) if _first_named(text, (main, other)) == other else (main, other)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from relais.dialogue import texts
-from relais.dialogue.other_need import named_needs
+from relais.dialogue.other_need import asked_needs, named_needs
 from relais.dialogue.residence import says_lives_now, says_moved, speaks_of_origin
 from relais.knowledge import KnowledgeBase, load_knowledge
 from relais.messages import BotReply, Button
@@ -204,6 +204,7 @@ class Dialogue:
         if need is None or need not in self.kb.need_codes:
             turn = _next(state)
             turn.add(texts.menu_reply(texts.BOT_INTRO))
+            self._close(turn, with_options=False)
             return turn
         turn = self.answer_need(state, sender, channel, f"ask_{need}", text)
         turn.replies.insert(0, BotReply(texts.BOT_INTRO))
@@ -213,6 +214,7 @@ class Dialogue:
         """The list of needs."""
         turn = _next(state)
         turn.add(texts.menu_reply())
+        self._close(turn, with_options=False)
         return turn
 
     def greet(self, state: State, sender: str, channel: str) -> Turn:
@@ -266,6 +268,7 @@ class Dialogue:
             if state.ml_code
             else texts.menu_reply(texts.LAUGHED)
         )
+        self._close(turn, with_options=False)
         return turn
 
     # -- location ---------------------------------------------------------------------------
@@ -409,7 +412,7 @@ class Dialogue:
                 with session_scope(self.db) as session:
                     set_consent(session, sender, channel, Consent.GIVEN)
                 self._store_known(sender, turn.state)
-                self._handoff(turn, sender, recent_texts)
+                self._handoff(turn, sender, recent_texts, agreed=True)
             else:
                 turn.state = replace(turn.state, handoff_pending=False)
                 turn.add(texts.with_menu_button(texts.HANDOFF_DECLINED))
@@ -479,11 +482,20 @@ class Dialogue:
         if state.ml_code is None:
             turn.say(texts.HANDOFF_ASK_LOCATION)
             turn.state = replace(turn.state, awaiting_location=True)
+            self._close(turn, with_options=False)
             return turn
         self._handoff(turn, sender, recent_texts)
         return turn
 
-    def _handoff(self, turn: Turn, sender: str, recent_texts: tuple[str, ...] = ()) -> None:
+    def _handoff(
+        self,
+        turn: Turn,
+        sender: str,
+        recent_texts: tuple[str, ...] = (),
+        agreed: bool = False,
+    ) -> None:
+        """Record the request once the young person agreed to share it (``agreed``: they just
+        said yes); until then, ask. Accepting the privacy notice is not agreeing to this."""
         state = turn.state
         ml = _ml_by_code(state.ml_code) if state.ml_code else None
         if ml is None:
@@ -496,7 +508,7 @@ class Dialogue:
             return
         with session_scope(self.db) as session:
             person = find_person(session, sender)
-            if person is None or person.consent is not Consent.GIVEN:
+            if not agreed or person is None or person.consent is not Consent.GIVEN:
                 turn.add(texts.handoff_consent_reply(display_ml_name(ml.name)))
                 turn.state = replace(state, yes_no_topic="handoff")
                 return
@@ -578,6 +590,7 @@ class Dialogue:
         else:
             turn = _next(state)
             turn.add(texts.menu_reply(texts.OUT_OF_SCOPE))
+            self._close(turn, with_options=False)
         turn.replies = texts.with_safety_net(turn.replies)
         return turn
 
@@ -657,7 +670,7 @@ class Dialogue:
         """The last need, when ``text`` is a question on its answer ("et si g 17 ans ?") and
         not the new need ``need`` (None: not a need) the NLU read in it."""
         last = state.need
-        if last in self.kb.need_codes and need != last and what_if(text) and not named_needs(text):
+        if last in self.kb.need_codes and need != last and what_if(text) and not asked_needs(text):
             return last
         return None
 
@@ -687,6 +700,7 @@ class Dialogue:
         turn = _next(state)
         said = texts.NOT_UNDERSTOOD if keyboard_mash(text) else texts.OUT_OF_SCOPE
         turn.add(texts.menu_reply(said))
+        self._close(turn, with_options=False)
         return turn
 
     @staticmethod
@@ -761,7 +775,7 @@ def follow_up(text: str) -> bool:
 # answer, not a new topic, even when the NLU reads one in it.
 _WHAT_IF = re.compile(
     r"^(?:et|mais|ok et|et du coup)\s+(?:si|s'|sans|avec|pour|quand|moi|lui|elle|mon|ma|mes|a|à|"
-    r"apres|après|avant|en)\b"
+    r"apres|après|avant|en|faut|il faut)\b"
 )
 # ... unless it asks about the Mission Locale itself ("et elle est où la mission locale ?").
 _ABOUT_THE_ML = re.compile(r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraires?\b|\boù\b")
@@ -769,7 +783,7 @@ _ABOUT_THE_ML = re.compile(r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraire
 _ABOUT_IT = re.compile(
     r"^(?:et |mais |ok |du coup |donc )?(?:c|c'est|cest|c est|ça|ca|sa|faut|il faut)\s+"
     r"(?:\S+\s+){0,3}?(?:pay[eé]\w*|r[eé]mun[eé]r\w*|rembours\w*|combien|dur[eé]\w*|"
-    r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*)"
+    r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*|long|cher|gratuit|compliqu\w*)"
 )
 WHAT_IF_MAX_WORDS = 12
 

@@ -66,6 +66,11 @@ _DEPARTMENT_NAMES = {
     "val d oise": "95",
     "val doise": "95",
 }
+# The départements around Île-de-France, named after "dans l'", "en", "l'": "c dans l'oise".
+_NEIGHBOUR_DEPARTMENTS = frozenset(
+    {"oise", "eure", "eure et loir", "loiret", "yonne", "aube", "marne", "aisne"}
+)
+_BEFORE_A_DEPARTMENT = frozenset({"l", "la", "le", "en", "dans"})
 _ARTICLE_BEFORE_NUMBER = frozenset({"le", "du", "dans"})
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 
@@ -339,10 +344,20 @@ def _match_span(
     total: int,
 ) -> int:
     """Match the longest acceptable place name starting at ``tokens[i]``; return its length."""
+    if tokens[i] in _ARTICLES and _department_at(tokens, i + 1):
+        return 1  # "dans le val d'oise": the département, not "Le Val-Saint-Germain"
     for length in range(min(index.max_tokens, len(tokens) - i), 0, -1):
         key = " ".join(tokens[i : i + length])
         if key in _DEPARTMENT_NAMES and key != "paris":
             evidence.departments.add(_DEPARTMENT_NAMES[key])
+            return length
+        if (
+            key in _NEIGHBOUR_DEPARTMENTS
+            and i > 0
+            and tokens[i - 1] in _BEFORE_A_DEPARTMENT
+            and not (key == "marne" and i > 1 and tokens[i - 2] == "et")
+        ):
+            evidence.outside = True
             return length
         entries = index.names.get(key)
         is_outside = key in index.outside
@@ -365,6 +380,12 @@ def _match_span(
             evidence.outside = True
             return length
     return 0
+
+
+def _department_at(tokens: list[str], i: int) -> bool:
+    """A département's name starts at ``tokens[i]``."""
+    ends = range(i + 1, min(i + 5, len(tokens) + 1))
+    return any(" ".join(tokens[i:end]) in _DEPARTMENT_NAMES for end in ends)
 
 
 def _outside_wins(key: str, entries: dict[str, int]) -> bool:
@@ -662,6 +683,11 @@ def _extends(new: _Evidence, old: _Evidence) -> bool:
 _NOT_THERE = re.compile(
     r"\b(?:pas|non pas|et pas|mais pas)\s+(?:a |à |au |de |sur |en )?[^,.;!?]+$"
 )
+# "ah non pas longjumeau, morsang sur orge": each place said after "pas", wherever it is.
+_NOT_PLACE = re.compile(
+    r"\b(?:pas|non pas|et pas|mais pas)\s+(?:a |à |au |de |sur |en )?"
+    r"([^,.;!?]+?)(?=\s+(?:mais|c'est|c est|c)\b|[,.;!?]|$)"
+)
 # "j'ai déménagé à Rambouillet, j'étais suivie à Versailles": the place right after the move.
 _MOVED_TO = re.compile(
     r"\b(?:demenag\w*|emmenag\w*|install\w*|bouge\w*)\s+(?:a|au|aux|sur|dans|en|vers|chez \w+ a)\s+"
@@ -688,7 +714,23 @@ def resolve(text: str) -> Resolution:
         there = _read_place(moved.group(1))
         if there.status == "found":
             return there
+    if resolution.status == "ambiguous":
+        return _without_places_denied(resolution, plain)
     return resolution
+
+
+def _without_places_denied(resolution: Resolution, plain: str) -> Resolution:
+    """The candidates left once the places said after "pas" are set aside, if they are sure."""
+    denied: set[str] = set()
+    for said in _NOT_PLACE.finditer(plain):
+        place = _read_place(said.group(1))
+        denied.update(c.insee for c in place.candidates)
+        if place.commune is not None:
+            denied.add(place.commune.insee)
+    left = [c for c in resolution.candidates if c.insee not in denied]
+    if not denied or not left or len(left) == len(resolution.candidates):
+        return resolution
+    return _resolution(dict.fromkeys((c.insee for c in left), EXACT), _index())
 
 
 def _read_place(text: str) -> Resolution:

@@ -194,10 +194,15 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_J_VERB = re.compile(r"j[bcdfgklmnpqrstvwxz][a-z]{3,}")
+
+
 def _expand(tokens: list[str]) -> list[str]:
     """SMS forms expanded, unless the words already follow ("c'est" stays "c est")."""
     out = []
     for i, tok in enumerate(tokens):
+        if tok not in _TOKEN_MAP and _J_VERB.fullmatch(tok):
+            tok = f"je {tok[1:]}"  # "jrecommence": no French word starts with j + consonant
         words = _TOKEN_MAP.get(tok, tok).split()
         if len(words) > 1 and tokens[i + 1 : i + len(words)] == words[1:]:
             words = words[:1]
@@ -253,7 +258,11 @@ _NOT_LITERAL_DEATH = (
     r"(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|de honte|de fatigue|"
     r"de sommeil|de stress|de jalousie|la bouche ouverte|la dalle|avant d avoir|"
     r"avant de (?:l avoir|reussir|trouver|finir|le passer)|"
-    r"si je (?:rate|loupe|foire|echoue|l ai pas|trouve pas)))"
+    r"si je (?:rate|loupe|foire|echoue|l ai pas|trouve pas)|"
+    # "je vais mourir pendant l'entretien de demain": stage fright (round 10).
+    r"(?:pendant|a|au|en plein|avant) (?:l |le |la |les |mon |ma |mes |ce |cet |cette )?"
+    r"(?:entretien|exam|examen|oral|controle|partiel|epreuve|code|permis|match|cours|reunion|"
+    r"presentation|soutenance|bac|brevet)))"
 )
 
 _PARTNER = (
@@ -353,7 +362,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"crever{_NOT_LITERAL_DEATH}|en finir\b"
         r"(?! avec (?:ce|cet|cette|ces|le|la|les|mon|ma|mes|l|un|une|son|sa|ses|"
         r"vos|votre|tes|ton|ta|nos|notre|leurs?)\b"
-        r"(?! (?:vie|existence|jours))))",
+        r"(?! (?:vie|existence|jours))"
+        # "jveux en finir avec pole emploi": an institution or an app, not a life (round 10).
+        r"| avec (?:pole emploi|france travail|parcoursup|la caf|insta\w*|snap\w*|tiktok|"
+        r"facebook|whatsapp|netflix)\b))",
         rf"\b(?:je veux|j ai envie de|envie de) (?:mourir|crever){_NOT_LITERAL_DEATH}",
         r"\b(?:mettre|mette|met) (?:fin|un terme) a (?:mes jours|ma vie|tout)\b",
         r"\bplus (?:envie|gout|la force|le courage) de (?:vivre|rien)\b",

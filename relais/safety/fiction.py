@@ -1,5 +1,6 @@
-"""Danger words said of a game, a film or a series ("jme suis fait tuer toute la nuit sur
-fortnite", "g binge squid game, ils meurent tous"): play, not a crisis.
+"""Danger words said of a game, a film, a series or sport ("jme suis fait tuer toute la nuit
+sur fortnite", "g binge squid game, ils meurent tous", "jme suis tuée à la salle"): play, not a
+crisis.
 
 Only for what the classifier alone read as danger: a rule of ``distress`` always wins. The bot
 still shows the numbers in one line (``texts.SAFETY_NET``), so a reading that is wrong here
@@ -27,6 +28,13 @@ _PLAY_HARM = re.compile(
     r"\b(?:tu(?:e|er|es|ee|ait)|(?:fait|faite) (?:tuer|buter|massacrer|defoncer|exploser)"
     r"|meur\w*|mort\w*|massacr\w*|explos\w*|defonc\w*|achev\w*|bute\w*|kill\w*|dead|died)\b"
 )
+# "jme suis tuée à la salle": worn out by sport (not "fait défoncer", which others do).
+_SPORT_EFFORT = re.compile(
+    r"\b(?:jme|je me|j'me|me) suis (?:tue|tuee|detruite?|explosee?|achevee?|ruinee?)"
+    r"(?: (?:ce matin|ce soir|hier|aujourd'hui|tout a l'heure))? (?:a la salle|a la muscu"
+    r"|a l'entrainement|au sport|au foot|au footing|au basket|au hand|au rugby|a la course"
+    r"|au crossfit|au cardio|a la boxe|a la piscine|en sport)\b"
+)
 # Words of the young person's own life that no game explains.
 _OWN_LIFE = re.compile(
     r"\b(?:ma vie|ma life|suicid\w*|en finir|disparaitre|plus envie|(?:me|m') ?(?:tuer|buter|"
@@ -39,8 +47,8 @@ _OWN_LIFE = re.compile(
 def play_frame(text: str) -> bool:
     """The danger words are about a game, a film or a series, not the young person's life."""
     plain = plain_text(text)
-    return (
-        _PLAY.search(plain) is not None
-        and _PLAY_HARM.search(plain) is not None
-        and _OWN_LIFE.search(plain) is None
+    if _OWN_LIFE.search(plain) is not None:
+        return False
+    return _SPORT_EFFORT.search(plain) is not None or (
+        _PLAY.search(plain) is not None and _PLAY_HARM.search(plain) is not None
     )

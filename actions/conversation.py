@@ -76,6 +76,10 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        text = latest_text(tracker)
+        if (last := dialogue().on_last_need(state, None, text)) is not None:
+            # "et si jsuis en cdd ça change koi ?" after the housing answer: about housing.
+            return emit(dispatcher, tracker, state, dialogue().follow_up_answer(state, last))
         asked = asked_need(tracker)
         if asked is not None:
             # Unsure as a whole, but the need is named in words and ranked: "tu peux juste

@@ -695,8 +695,17 @@ def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> 
                          ("et elle est où la mission locale ?", "ask_mission_locale")]:  # fmt: skip
         messages, _ = run(ActionAnswerNeed(), tracker(text, intent, slots))
         assert "pas de réponse précise" not in messages[0]["text"]
-    # Where the young person is now is a condition, not a new need: "si jsuis en cdd".
+    # Where the young person is now is a condition, not a new need: "si jsuis en cdd", read
+    # as a need or not understood at all.
     slots["need"] = "housing"
+    text = "et si jsuis en cdd ca change koi ?"
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "ask_job", "confidence": 0.3}]
+    t = tracker(text, "nlu_fallback", slots, ranking=ranking)
+    messages, _ = run(ActionDefaultFallback(), t)
+    assert (
+        "pas de réponse précise" in messages[0]["text"]
+        and "logement" in messages[0]["text"].lower()
+    )
     messages, _ = run(
         ActionAnswerNeed(), tracker("et si jsuis en cdd ca change koi ?", "ask_job", slots)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relais.safety.fiction import play_frame
+from relais.safety.fiction import figure_of_speech, harmless_frame, play_frame
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,29 @@ def test_play(text: str) -> None:
 )
 def test_not_play(text: str) -> None:
     assert not play_frame(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "g plus de vies sur candy crush jvais mourir d'ennui 😩 bref jsais pas quoi faire apres",
+        "ptdr mon pote dit que jvais mourir d'ennui en formation",
+        "jsuis mort de rire le patron m'a dit que j'etais 'trop lent' 💀",
+    ],
+)
+def test_figures_of_speech(text: str) -> None:
+    assert figure_of_speech(text) and harmless_frame(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mort de rire jveux mourir",
+        "je suis mort de fatigue, ma vie est nulle",
+        "jvais mourir mdr",
+        "dans 10 jours je serai plus de ce monde mdr",  # laughter is no figure of speech
+        "jpp de mes fautes mdr",
+    ],
+)
+def test_not_only_a_figure_of_speech(text: str) -> None:
+    assert not figure_of_speech(text)

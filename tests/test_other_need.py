@@ -72,14 +72,23 @@ def test_the_order_the_message_says_is_kept(text: str, main: str, first: str, th
     ("text", "main", "other"),
     [
         ("jveux le permis et une formation", "training", "mobility"),
-        # The need named first is often where one is, not what one asks.
-        ("ce taf me tue jveux me reconvertir", "orientation", "job"),
-        ("jsuis en formation de compta, jveux me réorienter", "orientation", "training"),
         ("et pour un entretien d'embauche vous avez des conseils ?", "cv", "job"),
     ],
 )
 def test_without_an_order_said_the_nlu_decides(text: str, main: str, other: str) -> None:
     assert main_and_other(text, main, [(main, 0.6), (other, 0.3)]) == (main, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "where"),
+    [
+        # The need named first is often where one is, not what one asks: not offered.
+        ("ce taf me tue jveux me reconvertir", "orientation", "job"),
+        ("jsuis en formation de compta, jveux me réorienter", "orientation", "training"),
+    ],
+)
+def test_where_one_is_is_not_offered(text: str, main: str, where: str) -> None:
+    assert main_and_other(text, main, [(main, 0.6), (where, 0.3)]) == (main, None)
 
 
 def test_the_words_beat_the_classifiers_guess() -> None:
@@ -155,6 +164,10 @@ def test_papers_asked_with_an_appointment_are_the_ones_to_bring(main: str) -> No
          "job", "training", "training"),
         ("ce taf de livreur me tue, jveux changer ms jsais pas koi faire d'autre",
          "job", "orientation", "orientation"),
+        ("je vais me flinguer le dos à porter des cartons au taf 😩 ya des formations moins "
+         "physiques ?", "job", "training", "training"),
+        ("je m'occupe de ma mère malade, je peux pas trop bosser, ya des aides pour moi ?",
+         "job", "money", "money"),
         # A first, next or new job is an ask.
         ("jcherche mon premier taf et une formation", "job", "training", "job"),
     ],

@@ -70,7 +70,7 @@ _SITUATION_BEFORE = re.compile(
     r"(?:\b(?:ce|cet|cette|mon|ma|mes)\b"
     r"(?! (?:premier|1er|prochain|prochaine|nouveau|nouvelle|futur|future)\b)[^,.;!?]{0,20}"
     r"|\b(?:je suis|jsuis|j'suis|chui|jsui|g suis|suis|etre)\s+(?:en |un |une )?"
-    r"|\ben tant qu'?\s*(?:un |une )?)$"
+    r"|\ben tant qu'?\s*(?:un |une )?|\bau )$"
 )
 # What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".
 _URGENT: dict[str, re.Pattern[str]] = {
@@ -111,7 +111,8 @@ def _solved(text: str, need: str) -> bool:
 
 
 _NOT = re.compile(
-    r"\b(?:pas|non|plutot que|au lieu d'?)\s+(?:de |d'|une |un |la |le |l'|du |des )?$"
+    r"\b(?:pas|non|plutot que|au lieu d'?)\s+(?:trop |vraiment |plus |du tout )?"
+    r"(?:de |d'|une |un |la |le |l'|du |des )?$"
 )
 
 
@@ -170,8 +171,9 @@ def _first_named(text: str, needs: Iterable[str]) -> str | None:
 def need_also_asked(
     text: str, ranking: Iterable[tuple[str, float]], besides: str | None = None
 ) -> str | None:
-    """The best-ranked need (other than ``besides``) that the message also names in words."""
-    named = named_needs(text)
+    """The best-ranked need (other than ``besides``) that the message also names in words, as
+    an ask ("si jsuis en cdd" is not one)."""
+    named = asked_needs(text)
     return next(
         (
             need

@@ -27,7 +27,7 @@ from relais.routing.normalize import plain_text
 from relais.routing.reference import load_reference
 from relais.safety.distress import HOTLINES, DistressKind, detect_distress
 from relais.safety.faint_signal import SENTENCE_MIN_WORDS
-from relais.safety.fiction import play_frame
+from relais.safety.fiction import harmless_frame
 from store.db import session_scope
 from store.models import Consent
 from store.people import find_person, set_consent, set_location, set_opted_out, touch_person
@@ -547,8 +547,9 @@ class Dialogue:
         """
         known = DistressKind(kind) if kind in DistressKind._value2member_map_ else None
         rule = known or detect_distress(text)
-        if rule is None and play_frame(text):
-            # Only the classifier heard danger in "jme suis fait tuer sur fortnite": play.
+        if rule is None and harmless_frame(text):
+            # Only the classifier heard danger in "jme suis fait tuer sur fortnite" or "mort de
+            # rire": play or a figure of speech.
             return self._played(state, sender, channel, text, other_need)
         last = self.on_last_need(state, None, text) if rule is None else None
         if last is not None and not _DARK_WORDS.search(plain_text(text)):

@@ -1,6 +1,6 @@
 """Danger words said of a game, a film, a series or sport ("jme suis fait tuer toute la nuit
-sur fortnite", "g binge squid game, ils meurent tous", "jme suis tuée à la salle"): play, not a
-crisis.
+sur fortnite", "g binge squid game, ils meurent tous", "jme suis tuée à la salle"), or only in a
+figure of speech ("jvais mourir d'ennui en formation"): not a crisis.
 
 Only for what the classifier alone read as danger: a rule of ``distress`` always wins. The bot
 still shows the numbers in one line (``texts.SAFETY_NET``), so a reading that is wrong here
@@ -52,3 +52,31 @@ def play_frame(text: str) -> bool:
     return _SPORT_EFFORT.search(plain) is not None or (
         _PLAY.search(plain) is not None and _PLAY_HARM.search(plain) is not None
     )
+
+
+# Figures of speech with a dark word in them: "mort de rire", "mourir d'ennui".
+_IDIOMS = re.compile(
+    r"\b(?:(?:je suis |jsuis |chui |suis )?morte? de (?:rire|fatigue|faim|froid|chaud|honte|peur)"
+    r"|(?:mourir|meurs|meurt|crever|creve|crevé) (?:d'ennui|d ennui|de rire|de faim|de chaud"
+    r"|de froid|de soif|de honte|de fatigue|de sommeil|d'impatience|d impatience))"
+)
+# What is left that could still be danger, once the figures of speech are set aside.
+_DARK = re.compile(
+    r"\b(?:mour\w*|mort\w*|meur\w*|crev\w*|tu(?:er|e|ee|ait)|suicid\w*|finir|vivre|vie"
+    r"|disparai\w*|saut\w*|pend\w*|frapp\w*|tap\w*|coup\w*|sang|dehors|rue|peur|danger|mal"
+    r"|seule?|jpp|plus la)\b"
+)
+
+
+def figure_of_speech(text: str) -> bool:
+    """Every dark word of the message is in a figure of speech ("jvais mourir d'ennui")."""
+    plain = plain_text(text)
+    if _IDIOMS.search(plain) is None:
+        return False
+    rest = _IDIOMS.sub(" ", plain)
+    return _DARK.search(rest) is None and _OWN_LIFE.search(rest) is None
+
+
+def harmless_frame(text: str) -> bool:
+    """Play, sport or a figure of speech: the classifier's danger reading is not one."""
+    return play_frame(text) or figure_of_speech(text)

@@ -551,6 +551,8 @@ FOUND_BY_INDEPENDENT_SETS: list[tuple[str, DistressKind]] = [
     ),
     # Round 10, conversation j24: "jrecommence" read as "je recommence".
     ("ms bon jsp si jvais y arriver, jrecommence a me couper le soir", DistressKind.SELF_HARM),
+    # ... and the 115 called in vain is still a crisis.
+    ("on a appelé le 115 mais ils ont pas de place", DistressKind.HOMELESS),
 ]
 
 LOOKALIKES: list[str] = [
@@ -753,6 +755,9 @@ LOOKALIKES: list[str] = [
     # Round 10 (set zk).
     "stress de ouf jvais mourir pendant l'entretien de demain, kom on se prepare",
     "jveux en finir avec pole emploi, cmt on se desinscrit",
+    # Round 10 (conversation d11, after the crisis answer): the 115 reached.
+    "Nous avons appelé le 115. Pour la suite, il faudrait l'orienter vers la Mission Locale de "
+    "sa commune, il vit à Aulnay depuis toujours.",
 ]
 
 

@@ -1112,6 +1112,21 @@ def _broke_not_homeless(normalized: str) -> bool:
     )
 
 
+# "Nous avons appelé le 115. Pour la suite…": the 115 reached, said by a social worker.
+_CALLED_115_RE = re.compile(
+    r"\b(?:avons|avez|ai|a|ont) (?:deja )?(?:appele|contacte|joint) le 115\b"
+)
+_115_NOT_THERE_RE = re.compile(
+    r"\b(?:ce soir|cette nuit|dehors|dors|dormir|rue|froid|minuit|sonne|repond\w*|decroche|"
+    r"place|plein|sature|complet|rien|personne|pas)\b"
+)
+
+
+def _115_reached(normalized: str, span: str) -> bool:
+    """The 115 was called and nothing says it failed or that tonight is outside."""
+    return _CALLED_115_RE.search(span) is not None and _115_NOT_THERE_RE.search(normalized) is None
+
+
 def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
     found: set[DistressKind] = set()
     for kind, pattern in _COMPILED:
@@ -1124,6 +1139,7 @@ def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
             _later_not_tonight(normalized, match.group(0))
             or _broke_not_homeless(normalized)
             or _housed_now(normalized, match.group(0))
+            or _115_reached(normalized, match.group(0))
         ):
             continue
         if kind is DistressKind.SUICIDE and _DENIAL_RE.search(normalized):

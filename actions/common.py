@@ -77,6 +77,17 @@ def asked_need(tracker: Tracker) -> tuple[str, str | None] | None:
     return None if need is None else main_and_other(text, need, ranking)
 
 
+def understood_anyway(tracker: Tracker, state: State) -> Turn | None:
+    """For a message the NLU could not place (or placed off-topic): a question on the last
+    answer ("et si jsuis en cdd ?"), or a need named in words and ranked ("tu peux juste
+    m'aider pour le taf"), answered rather than guessed. None: neither."""
+    text = latest_text(tracker)
+    if (last := dialogue().on_last_need(state, None, text)) is not None:
+        return dialogue().follow_up_answer(state, last)
+    asked = asked_need(tracker)
+    return None if asked is None else answer_asked(tracker, state, asked)
+
+
 def answer_asked(tracker: Tracker, state: State, asked: tuple[str, str | None]) -> Turn:
     """The answer to the need asked (``asked``: that need, and another one to offer)."""
     main, also = asked

@@ -9,8 +9,6 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
-    answer_asked,
-    asked_need,
     channel_of,
     dialogue,
     emit,
@@ -19,6 +17,7 @@ from actions.common import (
     recent_user_texts,
     send,
     state_of,
+    understood_anyway,
 )
 from actions.survey import survey
 
@@ -62,7 +61,9 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        turn = dialogue().out_of_scope(state, tracker.sender_id, latest_text(tracker))
+        turn = understood_anyway(tracker, state) or dialogue().out_of_scope(
+            state, tracker.sender_id, latest_text(tracker)
+        )
         return emit(dispatcher, tracker, state, turn)
 
 
@@ -76,15 +77,7 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        text = latest_text(tracker)
-        if (last := dialogue().on_last_need(state, None, text)) is not None:
-            # "et si jsuis en cdd ça change koi ?" after the housing answer: about housing.
-            return emit(dispatcher, tracker, state, dialogue().follow_up_answer(state, last))
-        asked = asked_need(tracker)
-        if asked is not None:
-            # Unsure as a whole, but the need is named in words and ranked: "tu peux juste
-            # m'aider pour le taf". Answered, not guessed.
-            turn = answer_asked(tracker, state, asked)
+        if (turn := understood_anyway(tracker, state)) is not None:
             return emit(dispatcher, tracker, state, turn)
         turn = dialogue().fallback(
             state,
@@ -106,7 +99,12 @@ class ActionGoodbye(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        return emit(dispatcher, tracker, state, dialogue().goodbye(state))
+        first = not (state.privacy_notice_shown or state.crisis_kind or state.need or state.ml_code)
+        if first:  # "😅" as a first message is no goodbye
+            turn = dialogue().greet(state, tracker.sender_id, channel_of(tracker))
+        else:
+            turn = dialogue().goodbye(state)
+        return emit(dispatcher, tracker, state, turn)
 
 
 class ActionThank(Action):

@@ -10,7 +10,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
-from actions.conversation import ActionDefaultFallback, ActionOutOfScope, ActionYesNo
+from actions.conversation import (
+    ActionDefaultFallback,
+    ActionGoodbye,
+    ActionOutOfScope,
+    ActionYesNo,
+)
 from actions.handoff import ActionRequestHuman
 from actions.location import ActionSetLocation
 from actions.needs import ActionAnswerNeed, ActionBotChallenge, ActionGreet, ActionMoreInfo
@@ -205,6 +210,7 @@ def test_handoff_asks_commune_then_consent_then_records_the_request(app_settings
         (ActionOutOfScope(), "mdrrr", "out_of_scope"),
         (ActionBotChallenge(), "t ki toi t un robot ?", "bot_challenge"),
         (ActionRequestHuman(), "jveux parler a un vrai conseiller pas a un robot", "request_human"),
+        (ActionGoodbye(), "😅", "goodbye"),  # no goodbye before a hello
     ],
 )
 def test_the_privacy_notice_comes_with_any_first_reply(
@@ -216,6 +222,24 @@ def test_the_privacy_notice_comes_with_any_first_reply(
     # Not twice.
     messages, _ = run(action, tracker(text, intent, {"privacy_notice_shown": True}))
     assert not any(texts.PRIVACY_NOTICE in (m["text"] or "") for m in messages)
+
+
+def test_a_goodbye_after_a_first_crisis_message_is_a_goodbye(app_settings: str) -> None:
+    messages, _ = run(ActionGoodbye(), tracker("merci bye", "goodbye", {"crisis_kind": "suicide"}))
+    assert texts.GOODBYE in messages[0]["text"] and "3114" in messages[0]["text"]
+
+
+def test_an_off_topic_reading_still_answers_a_need_named_or_the_last_one(app_settings: str) -> None:
+    text = "g maté un film d'horreur hier jsuis morte de peur lol. bref jveux une formation"
+    ranking = [
+        {"name": "out_of_scope", "confidence": 0.6},
+        {"name": "ask_training", "confidence": 0.2},
+    ]
+    messages, changed = run(ActionOutOfScope(), tracker(text, "out_of_scope", ranking=ranking))
+    assert changed["need"] == "training"
+    slots = {"privacy_notice_shown": True, "need": "training", "ml_code": "95127"}
+    messages, _ = run(ActionOutOfScope(), tracker("faut quels papiers ?", "out_of_scope", slots))
+    assert "pas de réponse précise" in messages[0]["text"]
 
 
 def test_accepting_the_notice_is_not_agreeing_to_share(app_settings: str) -> None:
@@ -722,7 +746,8 @@ def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> 
      ("et si j'ai pas de papiers, je peux avoir le cej ou pas parce que vraiment j'en ai "
       "besoin", False),
      ("et bonjour", False), ("jai 17 ans", False),
-     ("et faut etre inscrit a pole emploi ou pas", True), ("c long pour en refaire une ?", True)],
+     ("et faut etre inscrit a pole emploi ou pas", True), ("c long pour en refaire une ?", True),
+     ("faut quels papiers pr signer le contrat ?", True), ("c pas trop tard a 24 ans ?", True)],
 )  # fmt: skip
 def test_conditions_on_the_last_answer(text: str, expected: bool) -> None:
     assert what_if(text) is expected

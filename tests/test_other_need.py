@@ -149,7 +149,7 @@ def test_a_bus_one_is_in_is_not_a_need() -> None:
 def test_papers_asked_with_an_appointment_are_the_ones_to_bring(main: str) -> None:
     ranking = [(main, 0.7), ("admin" if main == "appointment" else "appointment", 0.2)]
     text = "Comment il prend rendez-vous, et il faut quels papiers ?"
-    assert main_and_other(text, main, ranking) == ("appointment", "admin")
+    assert main_and_other(text, main, ranking) == ("appointment", None)
     # A paper named is an ask of its own: the usual order holds.
     text = "jveux un rdv et refaire mon titre de sejour"
     assert main_and_other(text, "admin", [("admin", 0.7), ("appointment", 0.2)])[0] == "admin"
@@ -181,3 +181,11 @@ def test_where_one_is_now_is_the_setting_not_the_ask(
 def test_the_agency_is_not_a_job_asked_for() -> None:
     assert named_needs("et faut etre inscrit a pole emploi ou pas") == set()
     assert named_needs("france travail m'a radié") == set()
+
+
+def test_papers_to_bring_for_something_else_are_not_an_ask() -> None:
+    from relais.dialogue.other_need import asked_needs
+
+    assert asked_needs("faut quels papiers pr s'inscrire a la formation ?") == {"training"}
+    assert asked_needs("faut quels papiers ?") == set()
+    assert asked_needs("quels papiers pour la caf") == {"admin"}

@@ -708,8 +708,6 @@ def test_numbers_glued_to_letters_never_crash(text: str) -> None:
         ("jai 18000 abonnés et jsuis a cergy", "found", "95127"),
         # "parlé" is not Parly 2 (Le Chesnay-Rocquencourt).
         ("le bilan de santé gratuit dont ma pote m'a parlé, c ou ?", "not_found", None),
-        # The town, not the village always written in full (conversation g33).
-        ("montereau", "found", "77305"),
         ("montereau sur le jard", "found", "77306"),
     ],
 )
@@ -752,3 +750,12 @@ def test_a_departement_named_is_not_the_commune_it_starts_like(text: str) -> Non
     # Not "Le Val-Saint-Germain": the département alone does not say which commune.
     assert resolve(text).status == "not_found"
     assert resolve("jhabite au val saint germain").commune is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("montereau", "77305"), ("cormeilles", "95176"), ("dammartin", "77153"), ("mery", "95394")],
+)
+def test_a_first_word_shared_by_a_town_and_a_village_asks_town_first(text: str, town: str) -> None:
+    result = resolve(text)
+    assert result.status == "ambiguous" and result.candidates[0].insee == town

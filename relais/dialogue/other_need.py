@@ -86,7 +86,8 @@ _PAPERS_TO_BRING = re.compile(
     r"|\b(?:apporter|ramener|emmener|amener|prendre)\b"
 )
 _A_PAPER_NAMED = re.compile(
-    r"\b(?:recepisse|titre de sejour|carte d'identite|passeport|carte vitale|impots|visa)\b"
+    r"\b(?:recepisse|titre de sejour|carte d'identite|passeport|carte vitale|impots|visa|caf"
+    r"|cpam|prefecture|ants)\b"
 )
 # "refaire mon cv et après un rdv", "d'abord le permis puis un taf": the order is said.
 _THEN = re.compile(r"\b(?:apres|ensuite|puis)\b")
@@ -134,7 +135,7 @@ def _goal_only(text: str, need: str) -> bool:
 
 
 def _papers_for_the_appointment(text: str) -> bool:
-    """The papers asked about are the ones to bring to the appointment."""
+    """The papers asked about are the ones to bring (to the appointment, to sign up…)."""
     plain = plain_text(text)
     return _PAPERS_TO_BRING.search(plain) is not None and _A_PAPER_NAMED.search(plain) is None
 
@@ -149,8 +150,12 @@ def _situation_only(text: str, need: str) -> bool:
 
 
 def asked_needs(text: str) -> set[str]:
-    """The needs the message names as an ask (not only as where the young person is now)."""
-    return {need for need in named_needs(text) if not _situation_only(text, need)}
+    """The needs the message names as an ask: not only as where the young person is now, nor
+    papers only as what to bring for something else ("faut quels papiers pr s'inscrire ?")."""
+    asked = {need for need in named_needs(text) if not _situation_only(text, need)}
+    if "admin" in asked and _papers_for_the_appointment(text):
+        asked.discard("admin")
+    return asked
 
 
 def _first_named(text: str, needs: Iterable[str]) -> str | None:
@@ -199,7 +204,7 @@ def main_and_other(
     if main in NEED_CUES and _negated(text, main) and not _negated(text, other):
         return other, None  # "non pas formation, alternance"
     if {main, other} == {"appointment", "admin"} and _papers_for_the_appointment(text):
-        return "appointment", "admin"
+        return "appointment", None  # its answer lists the papers to bring
     if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")
         return other, main
     if _goal_only(text, main):  # "une formation pour travailler dans le bâtiment"

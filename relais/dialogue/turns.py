@@ -784,7 +784,8 @@ _ABOUT_THE_ML = re.compile(r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraire
 _ABOUT_IT = re.compile(
     r"^(?:et |mais |ok |du coup |donc )?(?:c|c'est|cest|c est|ça|ca|sa|faut|il faut)\s+"
     r"(?:\S+\s+){0,3}?(?:pay[eé]\w*|r[eé]mun[eé]r\w*|rembours\w*|combien|dur[eé]\w*|"
-    r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*|long|cher|gratuit|compliqu\w*)"
+    r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*|long|cher|gratuit|compliqu\w*|"
+    r"trop (?:tard|vieux|vieille|jeune)|quels? (?:papiers?|documents?|pi[eè]ces?))"
 )
 WHAT_IF_MAX_WORDS = 12
 

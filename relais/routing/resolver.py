@@ -496,11 +496,9 @@ def _resolution(ranked: dict[str, int], index: _Index) -> Resolution:
             c.insee,
         )
     )
-    # "montereau": the first word of two names, one a town, the other a village of a few
-    # hundred people: the town is meant (the village is always written in full).
-    towns = [c for c in communes if c.insee in index.with_coordinates]
-    if len(towns) == 1 and len(communes) > 1 and all(k == PREFIX for k in ranked.values()):
-        communes = towns
+    # "montereau", "cormeilles": the first word of a town's name and of a village's, of two
+    # Missions Locales: asked, the town first (round 10: the village's young people write
+    # "cormeilles" too, and a wrong Mission Locale costs more than a tap).
     ml_codes = {c.ml_code for c in communes}
     if len(communes) == 1:
         commune = communes[0]

@@ -87,6 +87,11 @@ _TOKEN_MAP: dict[str, str] = {
     "jten": "je t en",
     "jen": "j en",
     "jai": "j ai",
+    # Round 10 (set zl): "je veux que tout sarrete", the apostrophe left out.
+    "sarrete": "s arrete",
+    "sarreter": "s arreter",
+    "sarretent": "s arretent",
+    "sen": "s en",
     "jé": "j ai",
     "g": "j ai",
     "jdors": "je dors",
@@ -631,7 +636,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bje me suis (?:encore |re |de nouveau |deja )?(?:re)?(?:coupee?|scarifiee?|tailladee?)\b"
         r"(?! (?:les cheveux|la frange|en cuisinant|en coupant|avec une feuille|avec du papier|"
         r"au doigt|le doigt|les doigts|la main|en faisant|en me rasant|avec un couteau de cuisine|"
-        r"du monde|de tout|de mes amis|de ma famille|des autres))",
+        r"du monde|de tout|de mes amis|de ma famille|des autres))"
+        # "je me suis coupé avec le cutter au taf" (set zl): an accident at work.
+        r"(?!(?: \w+){0,4} (?:au taf|au travail|au boulot|en cuisine|au chantier|sur le chantier|"
+        r"par accident|sans faire expres|en bricolant)\b)",
         r"\bme brul\w* (?:avec (?:des|une|ma|mes|un|mon)|a la|au) "
         r"(?:cigarettes?|clopes?|briquet)\b",
         # Round 8 (set zh): hiding fresh cuts, scars of cuts.

@@ -61,6 +61,10 @@ def test_an_obstacle_is_not_a_solved_need() -> None:
         ("d'abord le permis, puis un taf", "job", "mobility", "job"),
         ("je veux un taf mais surtout un logement", "job", "housing", "job"),
         ("un taf et ensuite une formation", "job", "job", "training"),
+        # Two asks listed: in the order listed.
+        ("jveux le permis et une formation", "training", "mobility", "training"),
+        ("wsh jcherche un taf et un appart", "housing", "job", "housing"),
+        ("slt jcherche un job etudiant et aussi un appart a cergy", "housing", "job", "housing"),
     ],
 )
 def test_the_order_the_message_says_is_kept(text: str, main: str, first: str, then: str) -> None:
@@ -71,7 +75,6 @@ def test_the_order_the_message_says_is_kept(text: str, main: str, first: str, th
 @pytest.mark.parametrize(
     ("text", "main", "other"),
     [
-        ("jveux le permis et une formation", "training", "mobility"),
         ("et pour un entretien d'embauche vous avez des conseils ?", "cv", "job"),
     ],
 )
@@ -189,3 +192,10 @@ def test_papers_to_bring_for_something_else_are_not_an_ask() -> None:
     assert asked_needs("faut quels papiers pr s'inscrire a la formation ?") == {"training"}
     assert asked_needs("faut quels papiers ?") == set()
     assert asked_needs("quels papiers pour la caf") == {"admin"}
+
+
+@pytest.mark.parametrize("main", ["training", "apprenticeship"])
+def test_a_need_denied_is_neither_answered_nor_offered(main: str) -> None:
+    text = "non pas formation, alternance, jveux etre payé"
+    other = "apprenticeship" if main == "training" else "training"
+    assert main_and_other(text, main, [(main, 0.9), (other, 0.005)]) == ("apprenticeship", None)

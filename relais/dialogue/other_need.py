@@ -124,6 +124,21 @@ def _negated(text: str, need: str) -> bool:
     return bool(found) and all(_NOT.search(plain[: m.start()]) for m in found)
 
 
+# "non pas formation", "plutôt qu'une formation": a correction, not something missing ("g pas
+# le permis" is an obstacle, offered).
+_CORRECTION = re.compile(
+    r"\b(?:non,? pas|plutot qu'?|au lieu d'?|et pas|mais pas)\s*"
+    r"(?:de |d'|une |un |la |le |l'|du |des )?$"
+)
+
+
+def _corrected(text: str, need: str) -> bool:
+    """Every mention of ``need`` is taken back: "non pas formation, alternance"."""
+    plain = plain_text(text)
+    found = list(NEED_CUES[need].finditer(plain))
+    return bool(found) and all(_CORRECTION.search(plain[: m.start()]) for m in found)
+
+
 def _goal_only(text: str, need: str) -> bool:
     """Every mention of the job (or of a change of path) is the purpose of something else:
     "formation pour travailler", "papier pour travail", "aucun bus pour aller bosser"."""
@@ -158,16 +173,36 @@ def asked_needs(text: str) -> set[str]:
     return asked
 
 
+# "un taf et un appart", "un job étudiant et aussi un appart": two asks listed, in order.
+_LISTED = re.compile(
+    r"^(?:\s+\w+){0,2}\s*(?:,|et|&|\+)\s+(?:aussi\s+)?"
+    r"(?:(?:un|une|des|le|la|les|du|de|d'|l')\s*)?$"
+)
+
+
+def _listed_first(plain: str, needs: Iterable[str]) -> str | None:
+    """The first of two needs named one after the other as a list ("un taf et un appart")."""
+    found = sorted(
+        (m.start(), m.end(), need) for need in needs if (m := NEED_CUES[need].search(plain))
+    )
+    if len(found) == 2 and _LISTED.match(plain[found[0][1] : found[1][0]]):
+        return found[0][2]
+    return None
+
+
 def _first_named(text: str, needs: Iterable[str]) -> str | None:
     """The need to answer first among ``needs``, when the message says it: what cannot wait,
-    the one named right after "d'abord" / "surtout", or the first of "X et après Y"."""
+    the one named right after "d'abord" / "surtout", the first of "X et après Y", or of a
+    list ("un taf et un appart")."""
     plain = plain_text(text)
+    needs = tuple(needs)
     urgent = [need for need in needs if need in _URGENT and _URGENT[need].search(plain)]
     if urgent:
         return urgent[0]
     first = _FIRST.search(plain)
     if first is None and not _THEN.search(plain):
-        return None  # the need named first is often the context ("ce taf me tue, jveux…")
+        # The need named first is often the context ("ce taf me tue, jveux…"), unless listed.
+        return _listed_first(plain, needs)
     start = first.end() if first is not None else 0
     found = [(m.start(), need) for need in needs if (m := NEED_CUES[need].search(plain, start))]
     return min(found)[1] if found else None
@@ -203,6 +238,8 @@ def main_and_other(
         return other, None
     if main in NEED_CUES and _negated(text, main) and not _negated(text, other):
         return other, None  # "non pas formation, alternance"
+    if _corrected(text, other):
+        return main, None  # the same, read the other way round by the NLU
     if {main, other} == {"appointment", "admin"} and _papers_for_the_appointment(text):
         return "appointment", None  # its answer lists the papers to bring
     if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")

@@ -47,6 +47,8 @@ def test_not_play(text: str) -> None:
         "g plus de vies sur candy crush jvais mourir d'ennui 😩 bref jsais pas quoi faire apres",
         "ptdr mon pote dit que jvais mourir d'ennui en formation",
         "jsuis mort de rire le patron m'a dit que j'etais 'trop lent' 💀",
+        "g tué mon entretien hier 🔥🔥 ils mont dit quils me rappellent",
+        "jpp de mes fautes mdr",
     ],
 )
 def test_figures_of_speech(text: str) -> None:
@@ -60,7 +62,8 @@ def test_figures_of_speech(text: str) -> None:
         "je suis mort de fatigue, ma vie est nulle",
         "jvais mourir mdr",
         "dans 10 jours je serai plus de ce monde mdr",  # laughter is no figure of speech
-        "jpp de mes fautes mdr",
+        "jpp de ma vie mdr",
+        "jpp de mes fautes, jveux disparaitre",
     ],
 )
 def test_not_only_a_figure_of_speech(text: str) -> None:

@@ -165,3 +165,26 @@ async def test_a_missing_button_is_an_unmet_expectation_and_the_conversation_goe
     assert "3114" in text and "[🙋 Oui, parler à un·e conseiller·e]" in text
     assert "**missed**: no button 'pizza'" in text
     assert transcript(Replay([], 0.0)) == "\n"
+
+
+async def test_a_button_shown_earlier_can_still_be_pressed() -> None:
+    sent: list[dict[str, str]] = []
+
+    def web_chat(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        sent.append(body)
+        if body.get("text") == "jveux en finir":
+            replies = [r.to_dict() for r in texts.crisis_replies(DistressKind.SUICIDE)]
+        else:
+            replies = [{"text": "D'accord.", "buttons": []}]
+        return httpx.Response(200, json={"replies": replies})
+
+    [c] = parse_conversations(
+        one([{"say": "jveux en finir"}, {"say": "ok"}, {"press": "conseill"}]), "f"
+    )
+    transport = httpx.MockTransport(web_chat)
+    async with httpx.AsyncClient(transport=transport, base_url="http://relais") as client:
+        result = await replay_one(client, c, "rp-1-f-c1", "pseudo", "sqlite://")
+    # As in the web chat and in Telegram, the buttons of an earlier reply stay pressable.
+    assert result.turns[2].checks == {"press": None}
+    assert sent[-1] == {"session": "rp-1-f-c1", "payload": "/request_human"}

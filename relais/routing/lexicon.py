@@ -54,6 +54,8 @@ COMMON_WORDS = _words(
     toujours jamais encore deja sport salle cantine resto restau banque poste caf secu
     sans avoir
     parle parles parlent parlait parlais appelle appelles dis dit fais fait vais va vont
+    candy crush fortnite insta snap tiktok netflix youtube twitch discord whatsapp indeed
+    linkedin leboncoin vinted
     """
 )
 

@@ -58,7 +58,15 @@ def play_frame(text: str) -> bool:
 _IDIOMS = re.compile(
     r"\b(?:(?:je suis |jsuis |chui |suis )?morte? de (?:rire|fatigue|faim|froid|chaud|honte|peur)"
     r"|(?:mourir|meurs|meurt|crever|creve|crevé) (?:d'ennui|d ennui|de rire|de faim|de chaud"
-    r"|de froid|de soif|de honte|de fatigue|de sommeil|d'impatience|d impatience))"
+    r"|de froid|de soif|de honte|de fatigue|de sommeil|d'impatience|d impatience)"
+    # "g tué mon entretien 🔥": passed it brilliantly.
+    r"|(?:tue|tuee|dechire|dechiree|explose|exploser|nique|defonce|gere) (?:mon|ma|l'|le|la|cet"
+    r"|cette|ce) ?(?:entretien|exam|examen|oral|controle|partiel|code|permis|match|bac|brevet"
+    r"|epreuve|concours)"
+    # "jpp de mes fautes": fed up with something small.
+    r"|jpp (?:de|des|du) (?:mes |ces |cette |ce |la |le |les |l')?(?:fautes?|cours|transports?"
+    r"|bus|rer|metro|devoirs?|exams?|partiels?|voisins?|profs?|chef|patron|collegues?|questions?"
+    r"|notifs?|pubs?|bouchons?))"
 )
 # What is left that could still be danger, once the figures of speech are set aside.
 _DARK = re.compile(

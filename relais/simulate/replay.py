@@ -110,13 +110,14 @@ async def replay_one(
 ) -> ConversationResult:
     """Play one conversation turn by turn, checking each reply."""
     result = ConversationResult(conversation)
-    last: list[Bubble] = []
+    # Earlier buttons stay pressable, in the web chat as in Telegram: the latest match wins.
+    shown: list[Bubble] = []
     for turn in conversation.turns:
         outcome = TurnResult(turn)
         result.turns.append(outcome)
         pressed: dict[str, str | None] = {}
         if turn.press:
-            payload = find_button(last, turn.text)
+            payload = find_button(shown, turn.text)
             if payload is None:  # the writer expected a button the bot did not show
                 outcome.checks = {"press": f"no button {turn.text!r}"}
                 continue
@@ -127,11 +128,10 @@ async def replay_one(
         response = await client.post("/api/chat", json=body)
         if response.status_code != 200:
             outcome.error = f"HTTP {response.status_code}"
-            last = []
             continue
         replies = response.json().get("replies") or []
         outcome.bubbles = [Bubble.from_dict(r) for r in replies if isinstance(r, Mapping)]
-        last = outcome.bubbles
+        shown.extend(outcome.bubbles)
         facts = None
         if _DB_KEYS & set(turn.expect):
             facts = await asyncio.to_thread(facts_of, database_url, pseudonym)

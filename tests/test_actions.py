@@ -986,3 +986,30 @@ def test_what_is_the_mission_locale_after_a_hello(app_settings: str) -> None:
                 ranking=[{"name": "ask_mission_locale", "confidence": 0.2}])  # fmt: skip
     messages, _ = run(ActionGreet(), t)
     assert "service public gratuit" in messages[0]["text"]
+
+
+def test_an_answer_and_a_call_back_asked_in_one_message(app_settings: str) -> None:
+    # Set m at first sight: the appointment's answer, then the handoff once the commune is known.
+    text = (
+        "je suis morte 😭 g oublié mon rdv de ce matin a la mission locale, qqn peut me rappeler ?"
+    )
+    messages, slots = run(ActionAnswerNeed(), tracker(text, "ask_appointment"))
+    assert slots["need"] == "appointment" and slots["handoff_pending"] is True
+    assert texts.PRIVACY_NOTICE in messages[-1]["text"]
+    slots["yes_no_topic"] = None
+    messages, changed = run(ActionSetLocation(), tracker("colombes", "inform_location", slots))
+    assert texts.HANDOFF_CONSENT_ASK in messages[-1]["text"]
+    # The commune known: the consent question comes with the answer.
+    slots = {"privacy_notice_shown": True, "ml_code": "94081", "commune_insee": "94081"}
+    t = tracker("jveux voir ma conseillère pr le signer", "ask_appointment", slots)
+    messages, changed = run(ActionAnswerNeed(), t)
+    assert (
+        texts.HANDOFF_CONSENT_ASK in messages[-1]["text"] and changed["yes_no_topic"] == "handoff"
+    )
+
+
+def test_a_place_answered_before_saying_why(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "need": "job", "awaiting_location": True}
+    t = tracker("beauvais, jsuis rentré chez mes darons ce weekend", "nlu_fallback", slots)
+    messages, _ = run(ActionDefaultFallback(), t)
+    assert "Île-de-France" in " ".join(m["text"] or "" for m in messages)

@@ -171,6 +171,8 @@ def test_papers_asked_with_an_appointment_are_the_ones_to_bring(main: str) -> No
          "physiques ?", "job", "training", "training"),
         ("je m'occupe de ma mère malade, je peux pas trop bosser, ya des aides pour moi ?",
          "job", "money", "money"),
+        ("bom dia, preciso de uma formação de francês, jveux apprendre le français pr travailler",
+         "job", "training", "training"),
         # A first, next or new job is an ask.
         ("jcherche mon premier taf et une formation", "job", "training", "job"),
     ],

@@ -27,7 +27,8 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         "job": r"taff?s?|boulots?|jobs?|(?<!pole )emplois?|(?<!france )travail(?:ler)?|bosser"
         r"|interim|cdi|cdd|embauche|work",
         "apprenticeship": r"alternance|apprenti(?:e|ssage)?|cfa|contrat pro|apprenticeship",
-        "training": r"formations?|diplomes?|bts|reprendre (?:les|mes) etudes|greta|afpa|training",
+        "training": r"formations?|diplomes?|bts|reprendre (?:les|mes) etudes|greta|afpa|training"
+        r"|apprendre le francais|cours de francais|formacao|formacion",
         "orientation": r"orientation|reorient\w*|reconver\w*|changer de (?:metier|voie|branche)"
         r"|(?:sais|sait|sai|jsais|jsp) (?:pas |plus )?(?:du tout |trop )?(?:quoi|koi|kwa) faire"
         r"|quel metier|trouver (?:sa|ma|une|leur|son) voie",
@@ -61,7 +62,7 @@ _BUT = re.compile(r"\b(?:mais|par contre|sauf que|en revanche)\b")
 _GOAL = re.compile(
     r"\b(?:formations?|apprendre|cap|bac pro|diplome|papiers?|recepisse|titre de sejour|"
     r"autorisation|papers?|permit|bus|train|rer|voiture|permis|transports?|trajet)\b.{0,40}"
-    r"\b(?:pour|to) (?:aller )?(?:un |le |du |au )?$"
+    r"\b(?:pour|pr|to) (?:aller )?(?:un |le |du |au )?$"
 )
 # "jsuis apprentie", "ce taf d'intérim me tue", "si jsuis en cdd": where the young person is
 # now, said as the setting of the ask, not as the ask.
@@ -69,7 +70,8 @@ _SITUATION_NEEDS = frozenset({"job", "apprenticeship", "training"})
 _SITUATION_BEFORE = re.compile(
     r"(?:\b(?:ce|cet|cette|mon|ma|mes)\b"
     r"(?! (?:premier|1er|prochain|prochaine|nouveau|nouvelle|futur|future)\b)[^,.;!?]{0,20}"
-    r"|\b(?:je suis|jsuis|j'suis|chui|jsui|g suis|suis|etre)\s+(?:en |un |une )?"
+    r"|\b(?:je suis|jsuis|j'suis|chui|jsui|g suis|suis|etre|il est|elle est|t'es|tu es)\s+"
+    r"(?:en |un |une )?(?:aussi |deja )?"
     r"|\ben tant qu'?\s*(?:un |une )?|\bau )$"
 )
 # What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".

@@ -161,7 +161,13 @@ class Dialogue:
                 turn.state = replace(turn.state, awaiting_location=True)
         else:
             self._card(turn, turn.state.ml_code, turn.state.commune_insee)
-        self._close(turn)
+        human = asks_for_a_human(text) and not state.handoff_done
+        if human:  # "g oublié mon rdv, qqn peut me rappeler ?": the answer, then the handoff
+            if turn.state.ml_code is not None and not turn.state.awaiting_location:
+                self._handoff(turn, sender)
+            else:
+                turn.state = replace(turn.state, handoff_pending=True)
+        self._close(turn, with_options=not human)
         return turn
 
     @staticmethod
@@ -716,6 +722,11 @@ class Dialogue:
         resolver could not read (the bot asks again).
         """
         resolution = resolve(text)
+        if resolution.status == "not_found" and state.awaiting_location:
+            # "beauvais, jsuis rentré chez mes darons": the answer, then why.
+            first = re.split(r"[,.;!?]", text, maxsplit=1)[0]
+            if first != text and len(first.split()) <= SHORT_ANSWER_WORDS:
+                resolution = resolve(first)
         short = len(text.split()) <= SHORT_ANSWER_WORDS
         if resolution.status in ("found", "ambiguous", "outside_idf"):
             placed = state.awaiting_location or short or unknown_is_place
@@ -787,7 +798,7 @@ _ABOUT_IT = re.compile(
     r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*|long|cher|gratuit|compliqu\w*|"
     r"trop (?:tard|vieux|vieille|jeune)|quels? (?:papiers?|documents?|pi[eè]ces?))"
 )
-WHAT_IF_MAX_WORDS = 12
+WHAT_IF_MAX_WORDS = 16
 
 
 def what_if(text: str) -> bool:
@@ -816,6 +827,12 @@ _ASKS_ADDRESS = re.compile(
 _HUMAN = re.compile(
     r"\bconseill\w*\b.{0,40}\b(?:prevenu\w*|prévenu\w*|prevenir|prévenir|rappel\w*|contact\w*|"
     r"parler|joindre|appel\w*)\b|\b(?:parler|causer) (?:a|à|avec) (?:un|une|qqn|quelqu)\w*"
+    # Round 10: "qqn peut me rappeler ?", "jveux voir ma conseillère", "transmettre à un·e…".
+    r"|\b(?:qqn|quelqu'un|quelqu un|qlq1|kelkun)\b.{0,20}\b(?:me |m')?(?:rappeler|appeler|"
+    r"contacter|recontacter)\b"
+    r"|\b(?:voir|rencontrer|joindre|contacter|appeler) (?:ma|mon|un|une|la|le) (?:conseill|référent"
+    r"|referent)\w*"
+    r"|\btransmet\w*\b.{0,40}\bconseill\w*"
 )
 
 

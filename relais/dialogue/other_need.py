@@ -119,11 +119,16 @@ _NOT = re.compile(
 )
 
 
-def _negated(text: str, need: str) -> bool:
-    """Every mention of ``need`` is denied: "non pas formation, alternance"."""
+def _every_mention_after(text: str, need: str, before: re.Pattern[str]) -> bool:
+    """``need`` is named, and ``before`` matches the text up to each of its mentions."""
     plain = plain_text(text)
     found = list(NEED_CUES[need].finditer(plain))
-    return bool(found) and all(_NOT.search(plain[: m.start()]) for m in found)
+    return bool(found) and all(before.search(plain[: m.start()]) for m in found)
+
+
+def _negated(text: str, need: str) -> bool:
+    """Every mention of ``need`` is denied: "non pas formation, alternance"."""
+    return _every_mention_after(text, need, _NOT)
 
 
 # "non pas formation", "plutôt qu'une formation": a correction, not something missing ("g pas
@@ -136,9 +141,7 @@ _CORRECTION = re.compile(
 
 def _corrected(text: str, need: str) -> bool:
     """Every mention of ``need`` is taken back: "non pas formation, alternance"."""
-    plain = plain_text(text)
-    found = list(NEED_CUES[need].finditer(plain))
-    return bool(found) and all(_CORRECTION.search(plain[: m.start()]) for m in found)
+    return _every_mention_after(text, need, _CORRECTION)
 
 
 def _goal_only(text: str, need: str) -> bool:
@@ -146,9 +149,7 @@ def _goal_only(text: str, need: str) -> bool:
     "formation pour travailler", "papier pour travail", "aucun bus pour aller bosser"."""
     if need not in ("job", "orientation"):
         return False
-    plain = plain_text(text)
-    found = list(NEED_CUES[need].finditer(plain))
-    return bool(found) and all(_GOAL.search(plain[: m.start()]) for m in found)
+    return _every_mention_after(text, need, _GOAL)
 
 
 def _papers_for_the_appointment(text: str) -> bool:
@@ -161,9 +162,7 @@ def _situation_only(text: str, need: str) -> bool:
     """Every mention of ``need`` says where the young person is now ("jsuis apprentie")."""
     if need not in _SITUATION_NEEDS:
         return False
-    plain = plain_text(text)
-    found = list(NEED_CUES[need].finditer(plain))
-    return bool(found) and all(_SITUATION_BEFORE.search(plain[: m.start()]) for m in found)
+    return _every_mention_after(text, need, _SITUATION_BEFORE)
 
 
 def asked_needs(text: str) -> set[str]:

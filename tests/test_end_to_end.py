@@ -167,7 +167,11 @@ async def test_greet_consent_need_commune_counsellor_then_erase(
     assert "Postule à 2 ou 3 offres" in replies[0]["text"]
     assert "/request_human" in payloads(replies)
 
+    # A counsellor: the bot says what it will pass on and asks first (the notice is not that).
     replies = await yp.presses("/request_human")
+    assert "Tu es d'accord" in joined(replies)
+    assert count(url, HandoffRequest) == 0
+    replies = await yp.presses('/affirm{"topic":"handoff"}')
     assert "C'est transmis" in joined(replies)
     with session_scope(url) as session:
         handoff = session.scalars(select(HandoffRequest)).one()

@@ -201,3 +201,9 @@ def test_a_need_denied_is_neither_answered_nor_offered(main: str) -> None:
     text = "non pas formation, alternance, jveux etre payé"
     other = "apprenticeship" if main == "training" else "training"
     assert main_and_other(text, main, [(main, 0.9), (other, 0.005)]) == ("apprenticeship", None)
+
+
+def test_papers_to_bring_for_a_need_are_that_need() -> None:
+    text = "faut quels papiers pr s'inscrire a la formation ?"
+    ranking = [("admin", 0.56), ("training", 0.41)]
+    assert main_and_other(text, "admin", ranking) == ("training", None)

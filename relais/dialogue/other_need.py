@@ -245,8 +245,8 @@ def main_and_other(
         return "appointment", None  # its answer lists the papers to bring
     if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")
         return other, main
+    if main not in asked_needs(text):  # "jsuis apprentie…", "quels papiers pr la formation"
+        return other, None
     if _goal_only(text, main):  # "une formation pour travailler dans le bâtiment"
         return other, main
-    if _situation_only(text, main) and not _situation_only(text, other):
-        return other, main  # "jsuis apprentie, ya des aides financières ?"
     return (other, main) if _first_named(text, (main, other)) == other else (main, other)

@@ -152,7 +152,7 @@ def _goal_only(text: str, need: str) -> bool:
     return _every_mention_after(text, need, _GOAL)
 
 
-def _papers_for_the_appointment(text: str) -> bool:
+def _papers_to_bring(text: str) -> bool:
     """The papers asked about are the ones to bring (to the appointment, to sign up…)."""
     plain = plain_text(text)
     return _PAPERS_TO_BRING.search(plain) is not None and _A_PAPER_NAMED.search(plain) is None
@@ -169,7 +169,7 @@ def asked_needs(text: str) -> set[str]:
     """The needs the message names as an ask: not only as where the young person is now, nor
     papers only as what to bring for something else ("faut quels papiers pr s'inscrire ?")."""
     asked = {need for need in named_needs(text) if not _situation_only(text, need)}
-    if "admin" in asked and _papers_for_the_appointment(text):
+    if "admin" in asked and _papers_to_bring(text):
         asked.discard("admin")
     return asked
 
@@ -241,7 +241,7 @@ def main_and_other(
         return other, None  # "non pas formation, alternance"
     if _corrected(text, other):
         return main, None  # the same, read the other way round by the NLU
-    if {main, other} == {"appointment", "admin"} and _papers_for_the_appointment(text):
+    if {main, other} == {"appointment", "admin"} and _papers_to_bring(text):
         return "appointment", None  # its answer lists the papers to bring
     if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")
         return other, main

@@ -22,7 +22,7 @@ from actions.needs import ActionAnswerNeed, ActionBotChallenge, ActionGreet, Act
 from actions.privacy import ActionDeleteData, ActionOptOut
 from actions.safety import ActionCrisis
 from relais.dialogue import texts
-from relais.dialogue.turns import follow_up, keyboard_mash, leading_yes_no, what_if
+from relais.dialogue.turns import aid_for_it, follow_up, keyboard_mash, leading_yes_no, what_if
 from store.db import session_scope
 from store.models import Consent, HandoffRequest, Need, YoungPerson
 
@@ -451,6 +451,21 @@ def test_off_topic_says_so_and_shows_the_menu(app_settings: str) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "safety_net"),
+    [("banane", False), ("bref la flemme", True), ("jaime trop les crepes au nutella", True)],
+)
+def test_a_word_or_a_remark_off_topic_is_not_understood(
+    app_settings: str, text: str, safety_net: bool
+) -> None:
+    slots = {"privacy_notice_shown": True}
+    messages, _ = run(ActionOutOfScope(), tracker(text, "out_of_scope", slots))
+    first = messages[0]["text"]
+    assert first.startswith(texts.NOT_UNDERSTOOD)
+    assert (texts.SAFETY_NET in first) is safety_net
+    assert "/ask_job" in {b["payload"] for b in messages[0]["buttons"]}
+
+
 def test_no_to_where_you_live_still_helps(app_settings: str) -> None:
     slots = {"privacy_notice_shown": True, "awaiting_location": True}
     messages, changed = run(ActionYesNo(), tracker("non jsp", "deny", slots))
@@ -751,6 +766,35 @@ def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> 
 )  # fmt: skip
 def test_conditions_on_the_last_answer(text: str, expected: bool) -> None:
     assert what_if(text) is expected
+
+
+def test_an_aid_asked_for_without_its_object_is_for_the_last_need(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "need": "mobility"}
+    # After the driving licence, "ya des aides pour repasser ?" read as money.
+    messages, _ = run(
+        ActionAnswerNeed(), tracker("ya des aides pour repasser ?", "ask_money", slots)
+    )
+    assert "pas de réponse précise" in messages[0]["text"] and "Permis" in messages[0]["text"]
+    # An aid for something named is that need; after money, an aid is money.
+    messages, _ = run(
+        ActionAnswerNeed(), tracker("ya des aides pour payer mon loyer ?", "ask_housing", slots)
+    )
+    assert "pas de réponse précise" not in messages[0]["text"]
+    slots["need"] = "money"
+    messages, _ = run(ActionAnswerNeed(), tracker("ya des aides ?", "ask_money", slots))
+    assert "pas de réponse précise" not in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ya des aides pour repasser ?", True), ("et ya des aides pour ça ?", True),
+     ("ya un truc gratuit pr ceux qui ont pas de sous ?", True),
+     ("ya des aides pour le permis ?", False),
+     ("ya des aides pour trouver un taf ?", False), ("ya des offres vers chez moi ?", False),
+     ("c quoi les aides ?", False)],
+)  # fmt: skip
+def test_aids_asked_for_without_their_object(text: str, expected: bool) -> None:
+    assert aid_for_it(text) is expected
 
 
 def test_after_a_crisis_the_numbers_stay_near_whatever_comes_next(app_settings: str) -> None:

@@ -87,8 +87,7 @@ def test_normalize_text(raw: str, expected: str) -> None:
         ("ARGENTEUIL", ARGENTEUIL),
         ("ST DENIS", SAINT_DENIS),
         ("saint-denis 93", SAINT_DENIS),
-        ("evry", "91228"),
-        ("Évry", "91228"),
+        ("evry courcouronnes", "91228"),
         ("courcouronnes", "91228"),
         ("bobigni", "93008"),
         ("blanc mesnil", "93007"),
@@ -759,3 +758,20 @@ def test_a_departement_named_is_not_the_commune_it_starts_like(text: str) -> Non
 def test_a_first_word_shared_by_a_town_and_a_village_asks_town_first(text: str, town: str) -> None:
     result = resolve(text)
     assert result.status == "ambiguous" and result.candidates[0].insee == town
+
+
+@pytest.mark.parametrize(
+    ("text", "first"), [("evry", "91228"), ("Évry", "91228"), ("bruyeres", "94071")]
+)
+def test_a_locality_that_starts_another_commune_s_name_asks_locality_first(
+    text: str, first: str
+) -> None:
+    # "Évry" is a locality of Évry-Courcouronnes (91) and starts Évry-Grégy-sur-Yerre (77).
+    result = resolve(text)
+    assert result.status == "ambiguous" and result.candidates[0].insee == first
+    assert len({c.ml_code for c in result.candidates}) > 1
+
+
+def test_pareil_is_not_mareil() -> None:
+    assert resolve("c pareil").status == "not_found"
+    assert resolve("mareil marly").status == "found"

@@ -653,9 +653,7 @@ class Dialogue:
         if state.need in self.kb.need_codes and follow_up(text):
             return self.follow_up_answer(state, state.need)
         turn = _next(state)
-        sentence = len(text.split()) >= SENTENCE_MIN_WORDS
-        said = f"{texts.NOT_UNDERSTOOD}\n{texts.SAFETY_NET}" if sentence else texts.NOT_UNDERSTOOD
-        turn.add(texts.menu_reply(said))
+        turn.add(texts.menu_reply(_not_understood(text)))
         self._close(turn, with_options=False)
         return turn
 
@@ -677,7 +675,11 @@ class Dialogue:
         """The last need, when ``text`` is a question on its answer ("et si g 17 ans ?") and
         not the new need ``need`` (None: not a need) the NLU read in it."""
         last = state.need
-        if last in self.kb.need_codes and need != last and what_if(text) and not asked_needs(text):
+        if last not in self.kb.need_codes or need == last:
+            return None
+        if what_if(text) and not asked_needs(text):
+            return last
+        if last in AID_NEEDS and aid_for_it(text):
             return last
         return None
 
@@ -694,8 +696,9 @@ class Dialogue:
     def out_of_scope(self, state: State, sender: str, text: str) -> Turn:
         """Off-topic: unless it is the commune the bot asked for, say so and show the menu.
 
-        Keys hit at random ("hdjdkslq") are not a topic the bot can't help with: it says it did
-        not understand.
+        Only a question or a request is a topic the bot can't help with ("tu connais la recette
+        des crêpes ?"); keys hit at random, a word or a remark ("banane", "bref la flemme") are
+        not understood, and the bot says so.
         """
         place = self.place_answer(state, text)
         if place is not None:
@@ -705,8 +708,8 @@ class Dialogue:
         if (reaction := self._reaction(state, text)) is not None:
             return reaction
         turn = _next(state)
-        said = texts.NOT_UNDERSTOOD if keyboard_mash(text) else texts.OUT_OF_SCOPE
-        turn.add(texts.menu_reply(said))
+        off_topic = asks_something(text) and not keyboard_mash(text)
+        turn.add(texts.menu_reply(texts.OUT_OF_SCOPE if off_topic else _not_understood(text)))
         self._close(turn, with_options=False)
         return turn
 
@@ -812,6 +815,27 @@ def what_if(text: str) -> bool:
     )
 
 
+# "ya des aides pour repasser ?", "ya un truc gratuit pr ceux qui ont pas de sous ?": an aid
+# asked for without naming what for is an aid for the need just answered, when that need has some.
+AID_NEEDS = frozenset({"mobility", "housing", "health", "training", "apprenticeship"})
+_ANY_AID = re.compile(
+    r"^(?:et |mais |ok |du coup |donc |sinon )?(?:y a|ya|y'a|il y a|y aurait|yaurait|il existe|"
+    r"existe|vous avez|t'as|tas|on peut avoir|jpeux avoir|je peux avoir)\s+(?:\S+\s+){0,2}?"
+    r"(?:aides?|trucs?|choses?|dispositifs?|financements?|qqch|quelque chose)\b"
+)
+_AID_WORDS = re.compile(
+    r"\baides?\b|\bfinanc\w*|\bgratuit\w*|\bpas (?:de|d'|les) (?:sous|thunes?|argent|moyens)\b"
+)
+
+
+def aid_for_it(text: str) -> bool:
+    """An aid asked for with nothing else named ("ya des aides pour repasser ?")."""
+    plain = text.casefold().replace("’", "'").strip()
+    if len(plain.split()) > WHAT_IF_MAX_WORDS or _ANY_AID.match(plain) is None:
+        return False
+    return not asked_needs(_AID_WORDS.sub(" ", plain))
+
+
 # Words that keep a short "et si…" the classifier read as danger a crisis, whatever it follows.
 _DARK_WORDS = re.compile(
     r"\b(?:mour\w*|mort\w*|tu(?:er|ais|erais|e)|suicid\w*|disparai\w*|crev\w*|saut\w*|pend\w*|"
@@ -887,6 +911,28 @@ def _mash_word(word: str) -> bool:
         return True
     plain = _DOUBLED.sub(r"\1", word)
     return any(plain[i : i + 4] in row for row in _KEYBOARD_ROWS for i in range(len(plain) - 3))
+
+
+_ASKS = re.compile(
+    r"^(?:\S+\s+){0,2}?(?:t'?as|ta|tu|t|c'?est|c|koi|quoi|qui|quel\w*|comment|cmt|pourquoi|pk|"
+    r"combien|o[uù]|est[- ]ce|raconte|donne|dis|fais|explique|peux|connais|sais|vous|y'?a|ya|"
+    r"il y a|on)\b"
+)
+
+
+def asks_something(text: str) -> bool:
+    """A question or a request ("t'as vu le match ?", "raconte une blague"), not a bare word or
+    a remark."""
+    said = text.casefold().strip()
+    return "?" in said or bool(_ASKS.match(said))
+
+
+def _not_understood(text: str) -> str:
+    """ "Pas compris"; under a whole sentence, the numbers in one line too (a veiled crisis the
+    classifier could not place still reaches them)."""
+    if len(text.split()) >= SENTENCE_MIN_WORDS:
+        return f"{texts.NOT_UNDERSTOOD}\n{texts.SAFETY_NET}"
+    return texts.NOT_UNDERSTOOD
 
 
 def keyboard_mash(text: str) -> bool:

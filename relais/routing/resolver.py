@@ -552,7 +552,10 @@ def _decide(evidence: _Evidence, index: _Index) -> Resolution:
                 found = {c.insee: EXACT for c in area}
     if found:
         best = min(found.values())
-        found = {insee: kind for insee, kind in found.items() if kind == best}
+        # "evry", "bruyeres": a locality of one commune is no surer than the first word of
+        # another's name ("Évry-…: ask which one, never guess"); the locality comes first.
+        kept = (best, PREFIX) if best == ALIAS else (best,)
+        found = {insee: kind for insee, kind in found.items() if kind in kept}
         return _resolution(found, index)
     return OUTSIDE_IDF if evidence.outside else NOT_FOUND
 

@@ -20,6 +20,7 @@ from actions.common import (
     understood_anyway,
 )
 from actions.survey import survey
+from relais.dialogue.turns import keyboard_mash
 
 
 class ActionYesNo(Action):
@@ -32,6 +33,8 @@ class ActionYesNo(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        if keyboard_mash(latest_text(tracker)):  # "jjjjkkkk" is neither yes nor no
+            return ActionDefaultFallback().run(dispatcher, tracker, domain)
         yes = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
         topic = entity(tracker, "topic") or state.yes_no_topic
         if topic == "survey":

@@ -486,6 +486,19 @@ def test_keys_hit_at_random_are_not_understood_rather_than_off_topic(
     assert "/ask_job" in [b["payload"] for b in messages[0]["buttons"]]
 
 
+def test_keys_hit_at_random_are_no_yes(app_settings: str) -> None:
+    # Read as "affirm" after "Tu es d'accord ?": not a consent, "pas compris".
+    slots = {"privacy_notice_shown": True, "yes_no_topic": "handoff", "handoff_pending": True,
+             "ml_code": "95018", "commune_insee": "95018", "need": "job"}  # fmt: skip
+    messages, _ = run(ActionYesNo(), tracker("jjjjjjjjjjkkkkkk", "affirm", slots))
+    assert messages[0]["text"].startswith(texts.NOT_UNDERSTOOD)
+    with session_scope(app_settings) as session:
+        assert session.scalars(select(HandoffRequest)).first() is None
+    # A real "oui" still is.
+    messages, _ = run(ActionYesNo(), tracker("oui", "affirm", slots))
+    assert any("C'est transmis" in m["text"] for m in messages)
+
+
 @pytest.mark.parametrize(
     "word",
     [
@@ -762,7 +775,9 @@ def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> 
       "besoin", False),
      ("et bonjour", False), ("jai 17 ans", False),
      ("et faut etre inscrit a pole emploi ou pas", True), ("c long pour en refaire une ?", True),
-     ("faut quels papiers pr signer le contrat ?", True), ("c pas trop tard a 24 ans ?", True)],
+     ("faut quels papiers pr signer le contrat ?", True), ("c pas trop tard a 24 ans ?", True),
+     ("ca marche si jsuis en alternance ?", True), ("ça marche", False), ("ca passe", False),
+     ("jsuis en apprentissage en boulangerie ca compte ?", True)],
 )  # fmt: skip
 def test_conditions_on_the_last_answer(text: str, expected: bool) -> None:
     assert what_if(text) is expected
@@ -1047,6 +1062,33 @@ def test_an_answer_and_a_call_back_asked_in_one_message(app_settings: str) -> No
     slots = {"privacy_notice_shown": True, "ml_code": "94081", "commune_insee": "94081"}
     t = tracker("jveux voir ma conseillère pr le signer", "ask_appointment", slots)
     messages, changed = run(ActionAnswerNeed(), t)
+    assert (
+        texts.HANDOFF_CONSENT_ASK in messages[-1]["text"] and changed["yes_no_topic"] == "handoff"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("bjr jcherche un apprentissage en plomberie, ya moyen que qqn me rappelle ?",
+         "ask_apprenticeship"),
+        ("tu peux prevenir qqn de la mission locale ?", "ask_mission_locale"),
+    ],
+)  # fmt: skip
+def test_a_counsellor_asked_in_everyday_words_before_the_commune(
+    app_settings: str, text: str, intent: str
+) -> None:
+    _, slots = run(ActionAnswerNeed(), tracker(text, intent, {"privacy_notice_shown": True}))
+    assert slots["handoff_pending"] is True
+    messages, _ = run(ActionSetLocation(), tracker("aulnay sous bois", "inform_location", slots))
+    assert texts.HANDOFF_CONSENT_ASK in messages[-1]["text"]
+
+
+def test_a_counsellor_asked_with_the_commune(app_settings: str) -> None:
+    text = "jsuis a etampes, ya qqn de la mission locale a qui jpeux parler ?"
+    t = tracker(text, "ask_mission_locale", {"privacy_notice_shown": True})
+    messages, changed = run(ActionAnswerNeed(), t)
+    assert "Etampes" in " ".join(m["text"] or "" for m in messages)
     assert (
         texts.HANDOFF_CONSENT_ASK in messages[-1]["text"] and changed["yes_no_topic"] == "handoff"
     )

@@ -14,6 +14,11 @@ DISTRESS: list[tuple[str, DistressKind]] = [
     ("je veux mourir", K.SUICIDE),
     ("jveux mourir", K.SUICIDE),
     ("jpp de la vie", K.SUICIDE),
+    # A film named, and the young person's own wish (round 11).
+    ("j'ai vu un film sur le suicide et depuis j'y pense tout le temps", K.SUICIDE),
+    ("un docu sur le suicide des ados, moi aussi jveux mourir, jsuis en formation", K.SUICIDE),
+    ("un film sur le suicide m'a donné envie de le faire", K.SUICIDE),
+    ("il fait 40 degres et je dors dehors ce soir jvais crever", K.HOMELESS),
     ("jpp de ma vie je veux plus rien", K.SUICIDE),
     ("g envie de crever", K.SUICIDE),
     ("je pense à me suicider", K.SUICIDE),
@@ -90,6 +95,12 @@ DISTRESS: list[tuple[str, DistressKind]] = [
 ]
 
 NOT_DISTRESS: list[str] = [
+    # A film about someone else's death that led to a trade; the heat (round 11).
+    "j'ai vu un film hier sur un mec qui se suicide en prison, ça m'a donné envie de bosser dans "
+    "la réinsertion",
+    "jai vu un docu sur les urgences, ya un mec qui faisait une overdose et les infirmiers l'ont "
+    "sauvé, jveux faire infirmier",
+    "il fait 38 degres dans le rer jvais crever",
     "jpp mdr",
     "jpp ptdr",
     "je suis mort de rire",

@@ -16,6 +16,7 @@ from relais.safety.fiction import figure_of_speech, harmless_frame, play_frame
         "mon perso est mort dans la derniere mission de GTA",
         "jme suis fait massacrer en ranked toute la nuit",
         "jme suis tuée a la salle ce matin jsens plus mes jambes mdr",
+        "jviens de me faire tuer 10 fois d'affilée sur valo jvais tout casser",
     ],
 )
 def test_play(text: str) -> None:
@@ -49,6 +50,8 @@ def test_not_play(text: str) -> None:
         "jsuis mort de rire le patron m'a dit que j'etais 'trop lent' 💀",
         "g tué mon entretien hier 🔥🔥 ils mont dit quils me rappellent",
         "jpp de mes fautes mdr",
+        "ma daronne va me tuer si je trouve pas de stage avant les vacances de noel mdr",
+        "mes parents vont me tuer si jai pas mon bac 😂",
     ],
 )
 def test_figures_of_speech(text: str) -> None:
@@ -64,6 +67,10 @@ def test_figures_of_speech(text: str) -> None:
         "dans 10 jours je serai plus de ce monde mdr",  # laughter is no figure of speech
         "jpp de ma vie mdr",
         "jpp de mes fautes, jveux disparaitre",
+        # A parent's threat with no failure or laughter around it is taken as said.
+        "mon pere va me tuer s'il apprend que je suis gay",
+        "mon daron va me tuer quand il rentre",
+        "jvais crever de froid, je dors dans un hall d'immeuble ce soir",
     ],
 )
 def test_not_only_a_figure_of_speech(text: str) -> None:

@@ -125,10 +125,14 @@ def test_key_amounts_have_facts(kb: KnowledgeBase) -> None:
     assert any("24 mois" in f.text for f in kb.answer("money").facts)
 
 
-def test_mission_locale_entry_is_two_lines(kb: KnowledgeBase) -> None:
-    text = kb.answer("mission_locale").answer
-    assert len(text.splitlines()) <= 2
-    assert "gratuit" in text and "16-25" in text
+def test_mission_locale_entry_is_two_lines_then_more(kb: KnowledgeBase) -> None:
+    answer = kb.answer("mission_locale")
+    first = answer.paragraphs[0]
+    assert len(first.splitlines()) <= 2
+    assert "gratuit" in first and "16-25" in first
+    # "En savoir plus" on the Mission Locale: how it goes, and the counsellor asked from here.
+    more = answer.render_more()
+    assert more is not None and "CEJ" in more and "recontacte" in more
 
 
 def test_crisis_lines(kb: KnowledgeBase) -> None:

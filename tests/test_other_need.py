@@ -207,3 +207,35 @@ def test_papers_to_bring_for_a_need_are_that_need() -> None:
     text = "faut quels papiers pr s'inscrire a la formation ?"
     ranking = [("admin", 0.56), ("training", 0.41)]
     assert main_and_other(text, "admin", ranking) == ("training", None)
+
+
+@pytest.mark.parametrize("main", ["money", "mobility"])
+def test_an_aid_for_a_need_is_that_need(main: str) -> None:
+    other = "mobility" if main == "money" else "money"
+    ranking = [(main, 0.8), (other, 0.1)]
+    for text in ("ya des aides pour payer les heures de conduite ?", "ya des aides pour le permis"):
+        assert main_and_other(text, main, ranking) == ("mobility", None)
+    # Money asked as such stays an ask of its own.
+    text = "g plus de thune et jveux passer le permis"
+    assert main_and_other(text, "money", [("money", 0.8), ("mobility", 0.1)]) == (
+        "money",
+        "mobility",
+    )
+
+
+def test_the_cej_written_without_its_article_is_money() -> None:
+    assert named_needs("je voudrais des infos sur le contrat engagement jeune") == {"money"}
+
+
+def test_where_one_has_to_go_is_not_the_ask() -> None:
+    ranking = [("training", 0.8), ("mobility", 0.1)]
+    text = "cmt jfais pour aller en formation ya pas de bus chez moi"
+    assert main_and_other(text, "training", ranking) == ("mobility", "training")
+    text = "jveux une formation mais ya pas de bus chez moi"
+    assert main_and_other(text, "training", ranking) == ("training", "mobility")
+
+
+def test_two_asks_listed_with_their_verbs_keep_their_order() -> None:
+    text = "slt jveux trouver une alternance en mecanique auto et passer le permis"
+    ranking = [("mobility", 0.8), ("apprenticeship", 0.1)]
+    assert main_and_other(text, "mobility", ranking) == ("apprenticeship", "mobility")

@@ -33,14 +33,14 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         r"|(?:sais|sait|sai|jsais|jsp) (?:pas |plus )?(?:du tout |trop )?(?:quoi|koi|kwa) faire"
         r"|quel metier|trouver (?:sa|ma|une|leur|son) voie",
         "money": r"thune|argent|tunes?|moula|allocations?|des aides|aides? financieres?|cej|rsa"
-        r"|faj|contrat d'engagement jeune|garantie jeunes?|money"
+        r"|faj|contrat d'engagement jeune|(?:contrat )?engagement jeunes?|garantie jeunes?|money"
         r"|plus (?:un|1) (?:euro|centime|rond)"
         r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
         r"|flat|apartment|housing",
         # A bus named is often only where one is ("jsuis dans le bus"); none is a need.
         "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter"
-        r"|(?:aucun|pas de|plus de|sans|zero) bus",
+        r"|(?:aucun|pas de|plus de|sans|zero) bus|heures? de conduite|code de la route",
         "health": r"medecin|docteur|mutuelle|dentiste|psy|sante|malade|lunettes|doctor",
         "cv": r"cv|lettre de motiv\w*|entretien d'embauche",
         "admin": r"papiers?|recepisse|titre de sejour|carte d'identite|passeport|carte vitale"
@@ -144,12 +144,34 @@ def _corrected(text: str, need: str) -> bool:
     return _every_mention_after(text, need, _CORRECTION)
 
 
+# "cmt jfais pour aller en formation ya pas de bus": where one has to go, not what one asks.
+_DESTINATION = re.compile(
+    r"\b(?:aller|me rendre|venir|arriver|y aller) (?:a|au|en|jusqu'?a|jusqu'au)\s*"
+    r"(?:la |ma |mon |le |l'|mes |un |une )?$"
+)
+
+
+def _destination_only(text: str, need: str) -> bool:
+    """Every mention of ``need`` is where the young person has to get to."""
+    return need in _SITUATION_NEEDS and _every_mention_after(text, need, _DESTINATION)
+
+
 def _goal_only(text: str, need: str) -> bool:
     """Every mention of the job (or of a change of path) is the purpose of something else:
     "formation pour travailler", "papier pour travail", "aucun bus pour aller bosser"."""
     if need not in ("job", "orientation"):
         return False
     return _every_mention_after(text, need, _GOAL)
+
+
+# "ya des aides pour payer les heures de conduite ?": money is the means, the need is its object.
+_AID_FOR = re.compile(r"\baides?(?: financieres?)? (?:pour|pr|a|au|sur)\b(.{0,40})")
+
+
+def _aid_for(text: str, need: str) -> bool:
+    """The aid asked for is for ``need`` ("des aides pour le permis")."""
+    found = _AID_FOR.search(plain_text(text))
+    return bool(found and NEED_CUES[need].search(found.group(1)))
 
 
 def _papers_to_bring(text: str) -> bool:
@@ -176,8 +198,9 @@ def asked_needs(text: str) -> set[str]:
 
 # "un taf et un appart", "un job étudiant et aussi un appart": two asks listed, in order.
 _LISTED = re.compile(
-    r"^(?:\s+\w+){0,2}\s*(?:,|et|&|\+)\s+(?:aussi\s+)?"
-    r"(?:(?:un|une|des|le|la|les|du|de|d'|l')\s*)?$"
+    r"^(?:\s+\w+){0,3}\s*(?:,|et|&|\+)\s+(?:aussi\s+)?"
+    r"(?:(?:passer|avoir|trouver|faire|chercher|obtenir|payer)\s+)?"
+    r"(?:(?:un|une|des|le|la|les|du|de|d'|l'|mon|ma|mes)\s*)?$"
 )
 
 
@@ -241,6 +264,10 @@ def main_and_other(
         return other, None  # "non pas formation, alternance"
     if _corrected(text, other):
         return main, None  # the same, read the other way round by the NLU
+    if main == "money" and _aid_for(text, other):
+        return other, None  # an aid for the permis is the permis' answer
+    if other == "money" and _aid_for(text, main):
+        return main, None
     if {main, other} == {"appointment", "admin"} and _papers_to_bring(text):
         return "appointment", None  # its answer lists the papers to bring
     if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")
@@ -248,5 +275,7 @@ def main_and_other(
     if main not in asked_needs(text):  # "jsuis apprentie…", "quels papiers pr la formation"
         return other, None
     if _goal_only(text, main):  # "une formation pour travailler dans le bâtiment"
+        return other, main
+    if other == "mobility" and _destination_only(text, main):  # "aller en formation sans bus"
         return other, main
     return (other, main) if _first_named(text, (main, other)) == other else (main, other)

@@ -801,6 +801,14 @@ _ABOUT_IT = re.compile(
     r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*|long|cher|gratuit|compliqu\w*|"
     r"trop (?:tard|vieux|vieille|jeune)|quels? (?:papiers?|documents?|pi[eè]ces?))"
 )
+# "ca marche si jsuis en alternance ?", "jsuis en apprentissage ca compte ?": does "it" still hold.
+_STILL_HOLDS = re.compile(
+    r"^(?:et |mais |ok |du coup )?(?:ca|ça|sa|c|c'est|cest) (?:marche|compte|passe|vaut|"
+    r"s'applique|pareil|valable)\b.*\bsi\b|\b(?:ca|ça|sa) (?:compte(?:{end})* ?\??|"
+    r"(?:marche|passe|s'applique)(?:{end})* ?\?)$".format(
+        end=r" aussi| quand m[eê]me| qd m[eê]me| pour moi| pr moi"
+    )
+)  # "ça marche" alone is "OK"; "ça marche ?" asks
 WHAT_IF_MAX_WORDS = 16
 
 
@@ -810,7 +818,7 @@ def what_if(text: str) -> bool:
     plain = text.casefold().replace("’", "'").strip()
     return (
         len(plain.split()) <= WHAT_IF_MAX_WORDS
-        and (_WHAT_IF.match(plain) is not None or _ABOUT_IT.match(plain) is not None)
+        and any(p.search(plain) for p in (_WHAT_IF, _ABOUT_IT, _STILL_HOLDS))
         and _ABOUT_THE_ML.search(plain) is None
     )
 
@@ -852,8 +860,13 @@ _HUMAN = re.compile(
     r"\bconseill\w*\b.{0,40}\b(?:prevenu\w*|prévenu\w*|prevenir|prévenir|rappel\w*|contact\w*|"
     r"parler|joindre|appel\w*)\b|\b(?:parler|causer) (?:a|à|avec) (?:un|une|qqn|quelqu)\w*"
     # Round 10: "qqn peut me rappeler ?", "jveux voir ma conseillère", "transmettre à un·e…".
-    r"|\b(?:qqn|quelqu'un|quelqu un|qlq1|kelkun)\b.{0,20}\b(?:me |m')?(?:rappeler|appeler|"
-    r"contacter|recontacter)\b"
+    r"|\b(?:qqn|quelqu'un|quelqu un|qlq1|kelkun)\b.{0,20}\b(?:me |m')?(?:rappel\w*|appeler|"
+    r"contacter|recontact\w*)\b"
+    # Round 11: "tu peux prévenir qqn de la mission locale ?", "ya qqn à qui jpeux parler ?".
+    r"|\b(?:prevenir|prévenir|alerter) (?:qqn|quelqu'un|quelqu un|un conseill|une conseill|ma "
+    r"conseill|mon conseill)"
+    r"|\b(?:qqn|quelqu'un|quelqu un)\b.{0,40}\b(?:a|à|avec) qui (?:je |j'|j)?(?:peux|peu|pourrais"
+    r"|puisse) (?:en )?parler"
     r"|\b(?:voir|rencontrer|joindre|contacter|appeler) (?:ma|mon|un|une|la|le) (?:conseill|référent"
     r"|referent)\w*"
     r"|\btransmet\w*\b.{0,40}\bconseill\w*"

@@ -1068,6 +1068,43 @@ _DENIAL_RE = re.compile(
     r"\bje (?:ne )?(?:veu[xt]|vais) pas (?:mourir|me tuer|me suicider|crever)\b"
 )
 
+# "un film sur le suicide d'un ado m'a donné envie de devenir éducateur": a film, a report or
+# a series about someone else's death that led to a trade (round 11). Only the bare word
+# ("suicide", "overdose") steps back, and only with no word of the young person's own life.
+_MEDIA_ABOUT_DEATH_RE = re.compile(
+    r"\b(?:film|reportage|docu\w*|serie|livre|article|video|emission)\b.{0,80}"
+    r"\b(?:suicid\w*|overdose)\b"
+)
+_VOCATION_RE = re.compile(
+    r"\b(?:devenir|bosser dans|travailler dans|faire ce metier|ce metier|ce job|metier|formation"
+    r"|diplome|infirmiere?|educat\w*|pompiers?|psychologue|aide soignante?|ambulanci\w*)\b"
+)
+_OWN_DEATH_RE = re.compile(
+    r"\b(?:me|m) (?:tuer|suicider|foutre|pendre|jeter|ouvrir|couper)\b|\bpareil\b"
+    r"|\bcomme (?:lui|elle|eux)\b|\ben finir\b|\bmourir\b|\bcrever\b|\bma vie\b|\bj y pense\b"
+    r"|\bmoi aussi\b|\bidees? noires?\b|\bplus envie\b|\bdisparaitre\b|\ble faire\b"
+)
+_BARE_DEATH_WORD_RE = re.compile(r"(?:suicid\w*|overdose)")
+# "il fait 38 degrés dans le rer jvais crever": the heat, not a wish to die.
+_HEAT_RE = re.compile(r"\bil fait \d+\b|\bcanicule\b|\bchaleur\b|\b\d+ degres\b|\bclim\b")
+_DIE_OF_IT_RE = re.compile(r"(?:vais|va) (?:mourir|crever)")
+
+
+def _film_about_a_trade(normalized: str, span: str) -> bool:
+    """The bare word "suicide" or "overdose" in a film about someone else, that led to a trade."""
+    return (
+        _BARE_DEATH_WORD_RE.fullmatch(span) is not None
+        and _MEDIA_ABOUT_DEATH_RE.search(normalized) is not None
+        and _VOCATION_RE.search(normalized) is not None
+        and _OWN_DEATH_RE.search(normalized) is None
+    )
+
+
+def _heat(normalized: str, span: str) -> bool:
+    """ "jvais crever" of the heat."""
+    return _DIE_OF_IT_RE.search(span) is not None and _HEAT_RE.search(normalized) is not None
+
+
 # Priority when several kinds match: the most specific danger first.
 _PRIORITY: tuple[DistressKind, ...] = (
     DistressKind.SUICIDE,
@@ -1150,7 +1187,11 @@ def _matches(normalized: str, laughing: bool) -> set[DistressKind]:
             or _115_reached(normalized, match.group(0))
         ):
             continue
-        if kind is DistressKind.SUICIDE and _DENIAL_RE.search(normalized):
+        if kind is DistressKind.SUICIDE and (
+            _DENIAL_RE.search(normalized)
+            or _film_about_a_trade(normalized, match.group(0))
+            or _heat(normalized, match.group(0))
+        ):
             continue
         found.add(kind)
     if not laughing and _JPP_LIFE_RE.search(normalized):

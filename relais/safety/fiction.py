@@ -15,8 +15,9 @@ from relais.routing.normalize import plain_text
 
 # Named games, films and series, or the words that set a scene in one.
 _PLAY = re.compile(
-    r"\b(?:fortnite|gta|valorant|call of duty|warzone|minecraft|roblox|apex|league of legends"
-    r"|fifa|among us|pubg|free ?fire|clash (?:royale|of clans)|brawl ?stars|overwatch|rocket league"
+    r"\b(?:fortnite|gta|valorant|valo|cod|call of duty|warzone|minecraft|roblox|apex"
+    r"|league of legends|fifa|among us|pubg|free ?fire|clash (?:royale|of clans)|brawl ?stars"
+    r"|overwatch|rocket league"
     r"|zelda|mario ?kart|pokemon|elden ring|dark souls|resident evil|the last of us"
     r"|squid game|stranger things|walking dead|game of thrones|la casa de papel|one piece|naruto"
     r"|jeux? videos?|(?:sur|dans) (?:le|la|mon|ma|ce|cette) (?:jeu|game|film|serie|episode|saison"
@@ -63,6 +64,11 @@ _IDIOMS = re.compile(
     r"|(?:tue|tuee|dechire|dechiree|explose|exploser|nique|defonce|gere) (?:mon|ma|l'|le|la|cet"
     r"|cette|ce) ?(?:entretien|exam|examen|oral|controle|partiel|code|permis|match|bac|brevet"
     r"|epreuve|concours)"
+    # "ma daronne va me tuer si jtrouve pas de stage mdr": a parent's anger at a failure.
+    r"|(?:ma|mon|mes) (?:daron(?:ne)?s?|mere|pere|reum|rem|vieux|vieille|parents|prof|patron"
+    r"|boss|chef|soeur|frere|coach) (?:va|vont|vas) me (?:tuer|buter|defoncer|massacrer|tuer)"
+    r"(?= si (?:\S+ ){0,4}?(?:pas|rate|loupe|foire|echoue|redouble|perds?)\b| mdr\b| ptdr\b"
+    r"| lol\b| 😂| 🤣)"
     # "jpp de mes fautes": fed up with something small.
     r"|jpp (?:de|des|du) (?:mes |ces |cette |ce |la |le |les |l')?(?:fautes?|cours|transports?"
     r"|bus|rer|metro|devoirs?|exams?|partiels?|voisins?|profs?|chef|patron|collegues?|questions?"
@@ -72,7 +78,7 @@ _IDIOMS = re.compile(
 _DARK = re.compile(
     r"\b(?:mour\w*|mort\w*|meur\w*|crev\w*|tu(?:er|e|ee|ait)|suicid\w*|finir|vivre|vie"
     r"|disparai\w*|saut\w*|pend\w*|frapp\w*|tap\w*|coup\w*|sang|dehors|rue|peur|danger|mal"
-    r"|seule?|jpp|plus la)\b"
+    r"|seule?|jpp|plus la|dor(?:s|t|mir)|hall|nuit|ce soir|abri)\b"
 )
 
 

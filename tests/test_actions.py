@@ -777,7 +777,10 @@ def test_a_condition_on_the_last_answer_stays_on_its_need(app_settings: str) -> 
      ("et faut etre inscrit a pole emploi ou pas", True), ("c long pour en refaire une ?", True),
      ("faut quels papiers pr signer le contrat ?", True), ("c pas trop tard a 24 ans ?", True),
      ("ca marche si jsuis en alternance ?", True), ("ça marche", False), ("ca passe", False),
-     ("jsuis en apprentissage en boulangerie ca compte ?", True)],
+     ("jsuis en apprentissage en boulangerie ca compte ?", True),
+     ("on peut le faire a 17 ans ?", True), ("je la kiffe", False),
+     ("est-ce que je peux le faire si je travaille déjà un peu le week-end", True),
+     ("faut faire quoi pour l'avoir concretement ?", True)],
 )  # fmt: skip
 def test_conditions_on_the_last_answer(text: str, expected: bool) -> None:
     assert what_if(text) is expected

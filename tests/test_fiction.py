@@ -75,3 +75,15 @@ def test_figures_of_speech(text: str) -> None:
 )
 def test_not_only_a_figure_of_speech(text: str) -> None:
     assert not figure_of_speech(text)
+
+
+def test_a_film_about_someone_else_that_led_to_a_trade() -> None:
+    text = (
+        "j'ai vu un film hier sur un mec qui se suicide en prison, ça m'a donné envie de bosser "
+        "dans la réinsertion"
+    )
+    assert harmless_frame(text)
+    assert not harmless_frame("j'ai vu un film sur le suicide et depuis j'y pense tout le temps")
+    assert not harmless_frame(
+        "un docu sur le suicide m'a donné envie de devenir infirmier, et de le faire"
+    )

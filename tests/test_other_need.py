@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relais.dialogue.other_need import main_and_other, named_needs
+from relais.dialogue.other_need import asked_needs, main_and_other, named_needs
 
 
 @pytest.mark.parametrize(
@@ -239,3 +239,33 @@ def test_two_asks_listed_with_their_verbs_keep_their_order() -> None:
     text = "slt jveux trouver une alternance en mecanique auto et passer le permis"
     ranking = [("mobility", 0.8), ("apprenticeship", 0.1)]
     assert main_and_other(text, "mobility", ranking) == ("apprenticeship", "mobility")
+
+
+def test_aids_in_general_do_not_beat_the_need_read() -> None:
+    # "des aides" is no money asked for: every need has some.
+    ranking = [("mobility", 0.8), ("money", 0.1)]
+    assert main_and_other("ya des aides pour repasser ?", "mobility", ranking) == ("mobility", None)
+    ranking = [("housing", 0.8), ("money", 0.1)]
+    assert main_and_other("g plus de thune, ya des aides ?", "housing", ranking)[0] == "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "other", "first"),
+    [
+        ("bsr dsl il est tard, vous pouvez m'aider a refaire mon cv ? g jamais eu de vrai taf",
+         "job", "cv", "cv"),
+        ("yo c possible de passer le caces gratuit ? jveux bosser en entrepot",
+         "job", "training", "training"),
+        # Both in the question: the classifier decides.
+        ("un taf ou une formation, vous conseillez quoi ?", "job", "training", "job"),
+    ],
+)  # fmt: skip
+def test_the_need_in_the_question_comes_first(text: str, main: str, other: str, first: str) -> None:
+    assert main_and_other(text, main, [(main, 0.8), (other, 0.1)])[0] == first
+
+
+def test_where_to_live_is_housing() -> None:
+    text = "je sors de l'ase dans 3 semaines et jsais pas ou je vais habiter"
+    assert named_needs(text) == {"housing"}
+    # Not being an apprentice is where one is, not an ask.
+    assert asked_needs("g 19 ans et jsuis pas en apprentissage, ca marche quand meme ?") == set()

@@ -27,8 +27,8 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         "job": r"taff?s?|boulots?|jobs?|(?<!pole )emplois?|(?<!france )travail(?:ler)?|bosser"
         r"|interim|cdi|cdd|embauche|work",
         "apprenticeship": r"alternance|apprenti(?:e|ssage)?|cfa|contrat pro|apprenticeship",
-        "training": r"formations?|diplomes?|bts|reprendre (?:les|mes) etudes|greta|afpa|training"
-        r"|apprendre le francais|cours de francais|formacao|formacion",
+        "training": r"formations?|diplomes?|bts|caces|reprendre (?:les|mes) etudes|greta|afpa"
+        r"|training|apprendre le francais|cours de francais|formacao|formacion",
         "orientation": r"orientation|reorient\w*|reconver\w*|changer de (?:metier|voie|branche)"
         r"|(?:sais|sait|sai|jsais|jsp) (?:pas |plus )?(?:du tout |trop )?(?:quoi|koi|kwa) faire"
         r"|quel metier|trouver (?:sa|ma|une|leur|son) voie",
@@ -37,7 +37,8 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         r"|plus (?:un|1) (?:euro|centime|rond)"
         r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
-        r"|flat|apartment|housing",
+        r"|flat|apartment|housing"
+        r"|(?:ou|où) (?:je vais |j'vais |jvais |aller )?(?:habiter|me loger)",
         # A bus named is often only where one is ("jsuis dans le bus"); none is a need.
         "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter"
         r"|(?:aucun|pas de|plus de|sans|zero) bus|heures? de conduite|code de la route",
@@ -71,7 +72,7 @@ _SITUATION_BEFORE = re.compile(
     r"(?:\b(?:ce|cet|cette|mon|ma|mes)\b"
     r"(?! (?:premier|1er|prochain|prochaine|nouveau|nouvelle|futur|future)\b)[^,.;!?]{0,20}"
     r"|\b(?:je suis|jsuis|j'suis|chui|jsui|g suis|suis|etre|il est|elle est|t'es|tu es)\s+"
-    r"(?:en |un |une )?(?:aussi |deja )?"
+    r"(?:pas |plus |meme pas )?(?:en |un |une )?(?:aussi |deja )?"
     r"|\ben tant qu'?\s*(?:un |une )?|\bau )$"
 )
 # What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".
@@ -168,6 +169,16 @@ def _goal_only(text: str, need: str) -> bool:
 _AID_FOR = re.compile(r"\baides?(?: financieres?)? (?:pour|pr|a|au|sur)\b(.{0,40})")
 
 
+_GENERIC_AID = re.compile(r"\bdes aides\b|\baides? financieres?\b")
+
+
+def _generic_aid_only(text: str) -> bool:
+    """Money is named only as "des aides", which every need has ("ya des aides pour repasser ?")."""
+    plain = plain_text(text)
+    found = list(NEED_CUES["money"].finditer(plain))
+    return bool(found) and all(_GENERIC_AID.fullmatch(m.group(0)) for m in found)
+
+
 def _aid_for(text: str, need: str) -> bool:
     """The aid asked for is for ``need`` ("des aides pour le permis")."""
     found = _AID_FOR.search(plain_text(text))
@@ -232,6 +243,20 @@ def _first_named(text: str, needs: Iterable[str]) -> str | None:
     return min(found)[1] if found else None
 
 
+def _questioned(text: str, needs: Iterable[str]) -> str | None:
+    """The one need named in a question that opens the message, when the other is named only in
+    what follows ("vous pouvez m'aider a refaire mon cv ? g jamais eu de vrai taf"). A question
+    after the setting ("Papier récépissé. Je peux travailler ?") is about that setting."""
+    plain = plain_text(text)
+    parts = re.split(r"(?<=[.!?])\s+", plain.strip())
+    if len(parts) < 2 or not parts[0].rstrip().endswith("?"):
+        return None
+    asked, said = parts[0], " ".join(parts[1:])
+    questioned = [n for n in needs if NEED_CUES[n].search(asked) and not NEED_CUES[n].search(said)]
+    around = [n for n in needs if NEED_CUES[n].search(said) and not NEED_CUES[n].search(asked)]
+    return questioned[0] if len(questioned) == 1 and len(around) == 1 else None
+
+
 def need_also_asked(
     text: str, ranking: Iterable[tuple[str, float]], besides: str | None = None
 ) -> str | None:
@@ -268,6 +293,8 @@ def main_and_other(
         return other, None  # an aid for the permis is the permis' answer
     if other == "money" and _aid_for(text, main):
         return main, None
+    if other == "money" and _generic_aid_only(text) and main not in named_needs(text):
+        return main, None  # "ya des aides pour repasser ?", read as the permis
     if {main, other} == {"appointment", "admin"} and _papers_to_bring(text):
         return "appointment", None  # its answer lists the papers to bring
     if main not in named_needs(text):  # the words beat the classifier's guess ("c quoi le cej")
@@ -278,4 +305,5 @@ def main_and_other(
         return other, main
     if other == "mobility" and _destination_only(text, main):  # "aller en formation sans bus"
         return other, main
-    return (other, main) if _first_named(text, (main, other)) == other else (main, other)
+    first = _first_named(text, (main, other)) or _questioned(text, (main, other))
+    return (other, main) if first == other else (main, other)

@@ -801,6 +801,18 @@ _ABOUT_IT = re.compile(
     r"obligatoire|valable|[aà] partir de|quel [aâ]ge|autoris\w*|long|cher|gratuit|compliqu\w*|"
     r"trop (?:tard|vieux|vieille|jeune)|quels? (?:papiers?|documents?|pi[eè]ces?))"
 )
+# "on peut le faire a 17 ans ?", "jpeux la demander si jsuis en cdd ?": "it" is the last answer.
+_DO_IT = re.compile(
+    r"^(?:et |mais |ok |du coup |donc )?(?:est-ce qu'?e? ?|est ce qu'?e? ?)?"
+    r"(?:on|je|j|jpeux|tu|il|elle|ils) ?(?:peut|peux|pourrait|"
+    r"pourrais|doit|dois)? (?:le|la|l'|les|en) ?(?:faire|avoir|demander|toucher|passer|commencer"
+    r"|obtenir|refaire|cumuler)\b"
+)
+# "faut faire quoi pour l'avoir concretement ?": "it" is what the last answer was about.
+_FOR_IT = re.compile(
+    r"\b(?:pour|pr) (?:l'|l |la |le |les |en |y )(?:avoir|faire|demander|toucher|obtenir|passer"
+    r"|beneficier|bénéficier)\b"
+)
 # "ca marche si jsuis en alternance ?", "jsuis en apprentissage ca compte ?": does "it" still hold.
 _STILL_HOLDS = re.compile(
     r"^(?:et |mais |ok |du coup )?(?:ca|ça|sa|c|c'est|cest) (?:marche|compte|passe|vaut|"
@@ -818,7 +830,7 @@ def what_if(text: str) -> bool:
     plain = text.casefold().replace("’", "'").strip()
     return (
         len(plain.split()) <= WHAT_IF_MAX_WORDS
-        and any(p.search(plain) for p in (_WHAT_IF, _ABOUT_IT, _STILL_HOLDS))
+        and any(p.search(plain) for p in (_WHAT_IF, _ABOUT_IT, _STILL_HOLDS, _DO_IT, _FOR_IT))
         and _ABOUT_THE_ML.search(plain) is None
     )
 

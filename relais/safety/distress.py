@@ -1100,6 +1100,17 @@ def _film_about_a_trade(normalized: str, span: str) -> bool:
     )
 
 
+def film_about_a_trade(text: str) -> bool:
+    """A film or a report about someone else's death that led to a trade, nothing of one's own
+    ("un docu sur une overdose m'a donné envie de devenir infirmier")."""
+    normalized = normalize(text)
+    return (
+        _MEDIA_ABOUT_DEATH_RE.search(normalized) is not None
+        and _VOCATION_RE.search(normalized) is not None
+        and _OWN_DEATH_RE.search(normalized) is None
+    )
+
+
 def _heat(normalized: str, span: str) -> bool:
     """ "jvais crever" of the heat."""
     return _DIE_OF_IT_RE.search(span) is not None and _HEAT_RE.search(normalized) is not None

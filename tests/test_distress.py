@@ -19,6 +19,7 @@ DISTRESS: list[tuple[str, DistressKind]] = [
     ("un docu sur le suicide des ados, moi aussi jveux mourir, jsuis en formation", K.SUICIDE),
     ("un film sur le suicide m'a donné envie de le faire", K.SUICIDE),
     ("il fait 40 degres et je dors dehors ce soir jvais crever", K.HOMELESS),
+    ("je vais crever si personne m'aide ce soir", K.SUICIDE),
     ("jpp de ma vie je veux plus rien", K.SUICIDE),
     ("g envie de crever", K.SUICIDE),
     ("je pense à me suicider", K.SUICIDE),
@@ -101,6 +102,8 @@ NOT_DISTRESS: list[str] = [
     "jai vu un docu sur les urgences, ya un mec qui faisait une overdose et les infirmiers l'ont "
     "sauvé, jveux faire infirmier",
     "il fait 38 degres dans le rer jvais crever",
+    "je vais crever si g pas mon permis cette annee, aucun taf sans voiture ici",
+    "je me sens triste et vide, pas envie de mourir hein, juste besoin de parler a un psy",
     "jpp mdr",
     "jpp ptdr",
     "je suis mort de rire",

@@ -264,6 +264,8 @@ _NOT_LITERAL_DEATH = (
     r"de sommeil|de stress|de jalousie|la bouche ouverte|la dalle|avant d avoir|"
     r"avant de (?:l avoir|reussir|trouver|finir|le passer)|"
     r"si je (?:rate|loupe|foire|echoue|l ai pas|trouve pas)|"
+    # "je vais crever si g pas mon permis cette année": a goal missed (round 11).
+    r"si (?:je |j )(?:n )?(?:l )?ai pas (?:mon|ma|le|la|l|un|une|ce|cet|cette|mes|de|d)\b|"
     # "je vais mourir pendant l'entretien de demain": stage fright (round 10).
     r"(?:pendant|a|au|en plein|avant) (?:l |le |la |les |mon |ma |mes |ce |cet |cette )?"
     r"(?:entretien|exam|examen|oral|controle|partiel|epreuve|code|permis|match|cours|reunion|"
@@ -1065,7 +1067,8 @@ _JPP_LIFE_RE = re.compile(r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b")
 _DENIAL_RE = re.compile(
     r"\b(?:pas|aucune|jamais) d idees? (?:noires?|suicidaires?)\b|\bpas suicidaire\b|"
     r"\bje (?:ne )?pense pas (?:au suicide|a me (?:tuer|suicider|foutre en l air))\b|"
-    r"\bje (?:ne )?(?:veu[xt]|vais) pas (?:mourir|me tuer|me suicider|crever)\b"
+    r"\bje (?:ne )?(?:veu[xt]|vais) pas (?:mourir|me tuer|me suicider|crever)\b|"
+    r"(?<!\bplus )\bpas envie de (?:mourir|me tuer|me suicider|crever)\b"
 )
 
 # "un film sur le suicide d'un ado m'a donné envie de devenir éducateur": a film, a report or

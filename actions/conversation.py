@@ -20,7 +20,13 @@ from actions.common import (
     understood_anyway,
 )
 from actions.survey import survey
-from relais.dialogue.turns import keyboard_mash
+from relais.dialogue.turns import State, Turn, ends_with_stop, keyboard_mash
+
+
+def _keys_to_a_question(tracker: Tracker, state: State) -> Turn | None:
+    """Keys hit at random while a yes/no question waits: that question again, whatever the
+    NLU read in them."""
+    return dialogue().yes_no_again(state) if keyboard_mash(latest_text(tracker)) else None
 
 
 class ActionYesNo(Action):
@@ -33,6 +39,8 @@ class ActionYesNo(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        if (again := _keys_to_a_question(tracker, state)) is not None:
+            return emit(dispatcher, tracker, state, again)
         if keyboard_mash(latest_text(tracker)):  # "jjjjkkkk" is neither yes nor no
             return ActionDefaultFallback().run(dispatcher, tracker, domain)
         yes = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
@@ -64,6 +72,8 @@ class ActionOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        if (again := _keys_to_a_question(tracker, state)) is not None:
+            return emit(dispatcher, tracker, state, again)
         turn = understood_anyway(tracker, state) or dialogue().out_of_scope(
             state, tracker.sender_id, latest_text(tracker)
         )
@@ -80,7 +90,7 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
-        if (turn := understood_anyway(tracker, state)) is not None:
+        if turn := _keys_to_a_question(tracker, state) or understood_anyway(tracker, state):
             return emit(dispatcher, tracker, state, turn)
         turn = dialogue().fallback(
             state,
@@ -102,6 +112,9 @@ class ActionGoodbye(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        if ends_with_stop(latest_text(tracker)):  # "bye. stop"
+            turn = dialogue().opt_out(state, tracker.sender_id, channel_of(tracker))
+            return emit(dispatcher, tracker, state, turn)
         first = not (state.privacy_notice_shown or state.crisis_kind or state.need or state.ml_code)
         if first:  # "😅" as a first message is no goodbye
             turn = dialogue().greet(state, tracker.sender_id, channel_of(tracker))
@@ -120,4 +133,7 @@ class ActionThank(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        if ends_with_stop(latest_text(tracker)):  # "ok mrc. stop"
+            turn = dialogue().opt_out(state, tracker.sender_id, channel_of(tracker))
+            return emit(dispatcher, tracker, state, turn)
         return emit(dispatcher, tracker, state, dialogue().thanked(state))

@@ -14,6 +14,7 @@ from actions.conversation import (
     ActionDefaultFallback,
     ActionGoodbye,
     ActionOutOfScope,
+    ActionThank,
     ActionYesNo,
 )
 from actions.handoff import ActionRequestHuman
@@ -312,6 +313,17 @@ def test_stop_ends_proactive_messages(app_settings: str) -> None:
     assert stored is not None and stored.opted_out
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"), [("ok mrc. stop", "thank"), ("bye, arrêtez les messages", "goodbye")]
+)
+def test_thanks_or_bye_then_stop_stops(app_settings: str, text: str, intent: str) -> None:
+    action = ActionThank() if intent == "thank" else ActionGoodbye()
+    messages, _ = run(action, tracker(text, intent, {"privacy_notice_shown": True}))
+    assert "plus aucun message" in messages[0]["text"]
+    stored = person(app_settings)
+    assert stored is not None and stored.opted_out
+
+
 def test_delete_says_so_and_asks_the_gateway_to_erase(app_settings: str) -> None:
     messages, _ = run(ActionDeleteData(), tracker("supprime mes données", "delete_data"))
     assert "effacé" in messages[0]["text"]
@@ -490,10 +502,22 @@ def test_keys_hit_at_random_are_no_yes(app_settings: str) -> None:
     # Read as "affirm" after "Tu es d'accord ?": not a consent, "pas compris".
     slots = {"privacy_notice_shown": True, "yes_no_topic": "handoff", "handoff_pending": True,
              "ml_code": "95018", "commune_insee": "95018", "need": "job"}  # fmt: skip
-    messages, _ = run(ActionYesNo(), tracker("jjjjjjjjjjkkkkkk", "affirm", slots))
-    assert messages[0]["text"].startswith(texts.NOT_UNDERSTOOD)
+    for action, intent in [(ActionYesNo(), "affirm"), (ActionOutOfScope(), "out_of_scope"),
+                           (ActionDefaultFallback(), "nlu_fallback")]:  # fmt: skip
+        messages, changed = run(action, tracker("jjjjjjjjjjkkkkkk", intent, slots))
+        # The question stays, with its answers.
+        assert messages[0]["text"] == texts.YES_NO_AGAIN
+        assert "transmets" in messages[0]["buttons"][0]["title"]
+        assert changed.get("yes_no_topic", "handoff") == "handoff"
     with session_scope(app_settings) as session:
         assert session.scalars(select(HandoffRequest)).first() is None
+    # Without a question, or with the privacy notice only (it may be left unanswered), it is
+    # "pas compris" and the menu.
+    for topic in (None, "privacy"):
+        t = tracker("jjjjkkkk", "affirm", {"privacy_notice_shown": True, "yes_no_topic": topic})
+        messages, _ = run(ActionYesNo(), t)
+        assert messages[0]["text"].startswith(texts.NOT_UNDERSTOOD)
+        assert "/ask_job" in {b["payload"] for b in messages[0]["buttons"]}
     # A real "oui" still is.
     messages, _ = run(ActionYesNo(), tracker("oui", "affirm", slots))
     assert any("C'est transmis" in m["text"] for m in messages)
@@ -957,8 +981,6 @@ def test_a_place_not_found_after_a_crisis_is_not_a_dead_end(app_settings: str) -
 
 
 def test_goodbye_and_thanks_after_a_crisis_keep_the_numbers(app_settings: str) -> None:
-    from actions.conversation import ActionGoodbye, ActionThank
-
     slots = {"privacy_notice_shown": True, "crisis_kind": "self_harm", "handoff_done": True}
     messages, _ = run(ActionGoodbye(), tracker("jvais attendre leur appel", "goodbye", slots))
     assert "3114" in messages[0]["text"]

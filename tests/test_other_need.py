@@ -269,3 +269,20 @@ def test_where_to_live_is_housing() -> None:
     assert named_needs(text) == {"housing"}
     # Not being an apprentice is where one is, not an ask.
     assert asked_needs("g 19 ans et jsuis pas en apprentissage, ca marche quand meme ?") == set()
+
+
+def test_what_is_missing_is_not_the_ask() -> None:
+    text = "bonjour je voudrais voir un psychologue mais j'ai pas d'argent"
+    assert main_and_other(text, "money", [("money", 0.8), ("health", 0.1)])[0] == "health"
+
+
+@pytest.mark.parametrize(
+    "ranking",
+    [
+        [("apprenticeship", 0.8), ("housing", 0.1), ("money", 0.05)],
+        [("apprenticeship", 0.8), ("money", 0.1), ("housing", 0.05)],
+    ],
+)
+def test_an_aid_is_for_the_first_need_named_after_it(ranking: list[tuple[str, float]]) -> None:
+    text = "et ya des aides pour se loger quand on est apprenti ?"
+    assert main_and_other(text, "apprenticeship", ranking) == ("housing", None)

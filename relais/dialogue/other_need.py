@@ -38,11 +38,12 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
         r"|flat|apartment|housing"
-        r"|(?:ou|où) (?:je vais |j'vais |jvais |aller )?(?:habiter|me loger)",
+        r"|(?:ou|où) (?:je vais |j'vais |jvais |aller )?(?:habiter|me loger)|(?:se|me|te) loger",
         # A bus named is often only where one is ("jsuis dans le bus"); none is a need.
         "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter"
         r"|(?:aucun|pas de|plus de|sans|zero) bus|heures? de conduite|code de la route",
-        "health": r"medecin|docteur|mutuelle|dentiste|psy|sante|malade|lunettes|doctor",
+        "health": r"medecin|docteur|mutuelle|dentiste|psy|psychologue|psychiatre|sante|malade"
+        r"|lunettes|doctor",
         "cv": r"cv|lettre de motiv\w*|entretien d'embauche",
         "admin": r"papiers?|recepisse|titre de sejour|carte d'identite|passeport|carte vitale"
         r"|impots|papers|visa|residence permit",
@@ -73,7 +74,9 @@ _SITUATION_BEFORE = re.compile(
     r"(?! (?:premier|1er|prochain|prochaine|nouveau|nouvelle|futur|future)\b)[^,.;!?]{0,20}"
     r"|\b(?:je suis|jsuis|j'suis|chui|jsui|g suis|suis|etre|il est|elle est|t'es|tu es)\s+"
     r"(?:pas |plus |meme pas )?(?:en |un |une )?(?:aussi |deja )?"
-    r"|\ben tant qu'?\s*(?:un |une )?|\bau )$"
+    r"|\ben tant qu'?\s*(?:un |une )?|\bau "
+    r"|\b(?:quand|si|lorsqu'?) ?(?:on est|je suis|jsuis|t'es|tu es|on fait|je fais|jfais"
+    r"|je commence|je trouve|je signe) (?:en |un |une )?)$"
 )
 # What cannot wait comes first: "le permis mais là g plus un euro et le frigo est vide".
 _URGENT: dict[str, re.Pattern[str]] = {
@@ -152,6 +155,18 @@ _DESTINATION = re.compile(
 )
 
 
+# "je voudrais voir un psy mais j'ai pas d'argent": what is missing to get there, not the ask.
+_OBSTACLE = re.compile(
+    r"\bmais (?:j'ai|jai|j ai|g|je n'ai|j'ai plus|jai plus|g plus|on a|on n'a)\s*(?:pas|plus)?\s*"
+    r"(?:d'|de |les moyens|assez d'|assez de |un |une )?$"
+)
+
+
+def _obstacle_only(text: str, need: str) -> bool:
+    """Every mention of ``need`` is what is missing for the other ask."""
+    return _every_mention_after(text, need, _OBSTACLE)
+
+
 def _destination_only(text: str, need: str) -> bool:
     """Every mention of ``need`` is where the young person has to get to."""
     return need in _SITUATION_NEEDS and _every_mention_after(text, need, _DESTINATION)
@@ -180,9 +195,21 @@ def _generic_aid_only(text: str) -> bool:
 
 
 def _aid_for(text: str, need: str) -> bool:
-    """The aid asked for is for ``need`` ("des aides pour le permis")."""
+    """The aid asked for is for ``need`` ("des aides pour le permis"): the first need named
+    after it ("des aides pour se loger quand on est apprenti" is for housing)."""
     found = _AID_FOR.search(plain_text(text))
-    return bool(found and NEED_CUES[need].search(found.group(1)))
+    if found is None:
+        return False
+    after = found.group(1)
+    named = [
+        (m.start(), n) for n, cue in NEED_CUES.items() if n != "money" and (m := cue.search(after))
+    ]
+    return bool(named) and min(named)[1] == need
+
+
+def _aid_target(text: str) -> str | None:
+    """The need an aid is asked for, when the message says it."""
+    return next((need for need in NEED_CUES if need != "money" and _aid_for(text, need)), None)
 
 
 def _papers_to_bring(text: str) -> bool:
@@ -293,6 +320,8 @@ def main_and_other(
         return other, None  # an aid for the permis is the permis' answer
     if other == "money" and _aid_for(text, main):
         return main, None
+    if other == "money" and (aim := _aid_target(text)) is not None and aim != main:
+        return aim, None  # "des aides pour se loger quand on est apprenti", read as the alternance
     if other == "money" and _generic_aid_only(text) and main not in named_needs(text):
         return main, None  # "ya des aides pour repasser ?", read as the permis
     if {main, other} == {"appointment", "admin"} and _papers_to_bring(text):
@@ -304,6 +333,8 @@ def main_and_other(
     if _goal_only(text, main):  # "une formation pour travailler dans le bâtiment"
         return other, main
     if other == "mobility" and _destination_only(text, main):  # "aller en formation sans bus"
+        return other, main
+    if _obstacle_only(text, main):  # "voir un psy mais j'ai pas d'argent"
         return other, main
     first = _first_named(text, (main, other)) or _questioned(text, (main, other))
     return (other, main) if first == other else (main, other)

@@ -262,6 +262,26 @@ HANDOFF_CONSENT_ASK = (
 )
 
 
+# The questions whose answer matters (the privacy notice can be left unanswered).
+_YES_NO_BUTTONS: dict[str, tuple[Button, ...]] = {
+    "handoff": (
+        Button("✅ Oui, transmets", payload("affirm", topic="handoff")),
+        Button("❌ Non", payload("deny", topic="handoff")),
+    ),
+    "human": (
+        Button("🙋 Oui, parler à un·e conseiller·e", "/request_human"),
+        Button("Pas maintenant", payload("deny", topic="human")),
+    ),
+}
+YES_NO_AGAIN = "Je n'ai pas bien compris 🤔 Tu peux répondre avec un de ces boutons 👇"
+
+
+def yes_no_again(topic: str | None) -> BotReply | None:
+    """The pending question's answers again, after something that was neither yes nor no."""
+    buttons = _YES_NO_BUTTONS.get(topic or "")
+    return BotReply(YES_NO_AGAIN, buttons) if buttons else None
+
+
 def handoff_consent_reply(ml_name: str) -> BotReply:
     """Ask before sharing anything with the Mission Locale."""
     return BotReply(

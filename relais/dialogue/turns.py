@@ -430,6 +430,17 @@ class Dialogue:
             turn.say(texts.DENY_NO_QUESTION)
         return turn
 
+    @staticmethod
+    def yes_no_again(state: State) -> Turn | None:
+        """Keys hit at random ("jjjjkkkk") to a yes/no question: the question stays, its
+        buttons again. None: no question is pending."""
+        reply = texts.yes_no_again(state.yes_no_topic)
+        if reply is None:
+            return None
+        turn = Turn(state)
+        turn.add(reply)
+        return turn
+
     def _privacy_answer(self, turn: Turn, sender: str, channel: str, yes: bool) -> None:
         with session_scope(self.db) as session:
             set_consent(session, sender, channel, Consent.GIVEN if yes else Consent.REFUSED)
@@ -818,7 +829,7 @@ _STILL_HOLDS = re.compile(
     r"^(?:et |mais |ok |du coup )?(?:ca|ça|sa|c|c'est|cest) (?:marche|compte|passe|vaut|"
     r"s'applique|pareil|valable)\b.*\bsi\b|\b(?:ca|ça|sa) (?:compte(?:{end})* ?\??|"
     r"(?:marche|passe|s'applique)(?:{end})* ?\?)$".format(
-        end=r" aussi| quand m[eê]me| qd m[eê]me| pour moi| pr moi"
+        end=r" aussi| quand m[eê]me| qd m[eê]me| pour moi| pr moi| encore| toujours"
     )
 )  # "ça marche" alone is "OK"; "ça marche ?" asks
 WHAT_IF_MAX_WORDS = 16
@@ -883,6 +894,17 @@ _HUMAN = re.compile(
     r"|referent)\w*"
     r"|\btransmet\w*\b.{0,40}\bconseill\w*"
 )
+
+
+_STOP_LAST = re.compile(
+    r"(?:^|[.!,;]\s*|\s)(?:stop|stopp+|arr[eê]te[zs]?(?: (?:les|vos) (?:messages?|notifs?))?)"
+    r"(?: (?:stp|svp|merci|mrc))?\s*[.!]*\s*$"
+)
+
+
+def ends_with_stop(text: str) -> bool:
+    """ "ok mrc. stop", "merci, arrêtez les messages": thanks or bye, then stop."""
+    return _STOP_LAST.search(text.casefold()) is not None
 
 
 def asks_for_a_human(text: str) -> bool:

@@ -20,6 +20,9 @@ DISTRESS: list[tuple[str, DistressKind]] = [
     ("un film sur le suicide m'a donné envie de le faire", K.SUICIDE),
     ("il fait 40 degres et je dors dehors ce soir jvais crever", K.HOMELESS),
     ("je vais crever si personne m'aide ce soir", K.SUICIDE),
+    # A lethal dose asked "just to know", a farewell in an erasure (round 11, set zq).
+    ("c quoi la dose de doliprane qui tue ? c juste pour savoir", K.SUICIDE),
+    ("vous pouvez supprimer mon compte, je veux pas qu'on retrouve rien apres moi", K.SUICIDE),
     ("jpp de ma vie je veux plus rien", K.SUICIDE),
     ("g envie de crever", K.SUICIDE),
     ("je pense à me suicider", K.SUICIDE),
@@ -102,6 +105,8 @@ NOT_DISTRESS: list[str] = [
     "jai vu un docu sur les urgences, ya un mec qui faisait une overdose et les infirmiers l'ont "
     "sauvé, jveux faire infirmier",
     "il fait 38 degres dans le rer jvais crever",
+    "c quoi la bonne dose de doliprane pour un mal de tete",
+    "combien de doliprane par jour max ?",
     "je vais crever si g pas mon permis cette annee, aucun taf sans voiture ici",
     "je me sens triste et vide, pas envie de mourir hein, juste besoin de parler a un psy",
     "jpp mdr",

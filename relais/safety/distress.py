@@ -409,6 +409,15 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\ba quoi bon (?:vivre|continuer a vivre|exister|me reveiller|rester en vie)\b",
         r"\ba quoi (?:ca sert|bon) (?:de )?continuer(?: (?:serieux|franchement|sincerement|"
         r"hein|encore|comme ca|tout ca|a vivre|de vivre|ma vie))*$",
+        # The lethal dose of a medicine asked "juste pour savoir" (round 11, set zq).
+        r"\b(?:dose|quantite|combien)\b(?: \w+){0,4} (?:de |d )?(?:doliprane|paracetamol|"
+        r"dafalgan|efferalgan|cachets|medocs|medicaments|pilules|comprimes|somniferes|xanax|"
+        r"lexomil)\b(?: \w+){0,3} (?:qui tue|qui tuent|mortelle?s?|letale?s?|pour mourir|"
+        r"pour en finir|pour ne plus me reveiller|pour plus me reveiller)\b",
+        r"\b(?:dose|quantite) (?:mortelle|letale)\b",
+        # "supprimez mon compte, je veux pas qu'on retrouve rien après moi": a farewell.
+        r"\b(?:retrouve|retrouver|reste|rester|laisse|laisser)\b(?: \w+){0,3} "
+        r"(?:rien|aucune trace|pas de trace|plus rien)(?: de moi)? apres moi\b",
         # An overdose just taken: the crisis answer (3114, 15/112) at once.
         r"\b(?:pris|avale|prendre|avaler) (?:plein|trop|beaucoup|une boite|toute la boite|"
         r"tous mes|toutes mes|tout mes)(?: de| d)? (?:cachets|medocs|medicaments|pilules|"

@@ -194,22 +194,17 @@ def _generic_aid_only(text: str) -> bool:
     return bool(found) and all(_GENERIC_AID.fullmatch(m.group(0)) for m in found)
 
 
-def _aid_for(text: str, need: str) -> bool:
-    """The aid asked for is for ``need`` ("des aides pour le permis"): the first need named
-    after it ("des aides pour se loger quand on est apprenti" is for housing)."""
+def _aid_target(text: str) -> str | None:
+    """The need an aid is asked for, when the message says it: the first need named after it
+    ("des aides pour le permis", "des aides pour se loger quand on est apprenti": housing)."""
     found = _AID_FOR.search(plain_text(text))
     if found is None:
-        return False
+        return None
     after = found.group(1)
     named = [
         (m.start(), n) for n, cue in NEED_CUES.items() if n != "money" and (m := cue.search(after))
     ]
-    return bool(named) and min(named)[1] == need
-
-
-def _aid_target(text: str) -> str | None:
-    """The need an aid is asked for, when the message says it."""
-    return next((need for need in NEED_CUES if need != "money" and _aid_for(text, need)), None)
+    return min(named)[1] if named else None
 
 
 def _papers_to_bring(text: str) -> bool:
@@ -316,12 +311,8 @@ def main_and_other(
         return other, None  # "non pas formation, alternance"
     if _corrected(text, other):
         return main, None  # the same, read the other way round by the NLU
-    if main == "money" and _aid_for(text, other):
-        return other, None  # an aid for the permis is the permis' answer
-    if other == "money" and _aid_for(text, main):
-        return main, None
-    if other == "money" and (aim := _aid_target(text)) is not None and aim != main:
-        return aim, None  # "des aides pour se loger quand on est apprenti", read as the alternance
+    if "money" in (main, other) and (aim := _aid_target(text)) is not None:
+        return aim, None  # an aid for the permis is the permis' answer, not money
     if other == "money" and _generic_aid_only(text) and main not in named_needs(text):
         return main, None  # "ya des aides pour repasser ?", read as the permis
     if {main, other} == {"appointment", "admin"} and _papers_to_bring(text):

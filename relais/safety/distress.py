@@ -1102,25 +1102,24 @@ _HEAT_RE = re.compile(r"\bil fait \d+\b|\bcanicule\b|\bchaleur\b|\b\d+ degres\b|
 _DIE_OF_IT_RE = re.compile(r"(?:vais|va) (?:mourir|crever)")
 
 
-def _film_about_a_trade(normalized: str, span: str) -> bool:
-    """The bare word "suicide" or "overdose" in a film about someone else, that led to a trade."""
-    return (
-        _BARE_DEATH_WORD_RE.fullmatch(span) is not None
-        and _MEDIA_ABOUT_DEATH_RE.search(normalized) is not None
-        and _VOCATION_RE.search(normalized) is not None
-        and _OWN_DEATH_RE.search(normalized) is None
-    )
-
-
-def film_about_a_trade(text: str) -> bool:
-    """A film or a report about someone else's death that led to a trade, nothing of one's own
-    ("un docu sur une overdose m'a donné envie de devenir infirmier")."""
-    normalized = normalize(text)
+def _media_vocation(normalized: str) -> bool:
+    """A film or a report about someone else's death that led to a trade, nothing of one's own."""
     return (
         _MEDIA_ABOUT_DEATH_RE.search(normalized) is not None
         and _VOCATION_RE.search(normalized) is not None
         and _OWN_DEATH_RE.search(normalized) is None
     )
+
+
+def _film_about_a_trade(normalized: str, span: str) -> bool:
+    """The bare word "suicide" or "overdose" in a film about someone else, that led to a trade."""
+    return _BARE_DEATH_WORD_RE.fullmatch(span) is not None and _media_vocation(normalized)
+
+
+def film_about_a_trade(text: str) -> bool:
+    """The same, for the raw text ("un docu sur une overdose m'a donné envie de devenir
+    infirmier")."""
+    return _media_vocation(normalize(text))
 
 
 def _heat(normalized: str, span: str) -> bool:

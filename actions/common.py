@@ -82,6 +82,9 @@ def understood_anyway(tracker: Tracker, state: State) -> Turn | None:
     answer ("et si jsuis en cdd ?"), or a need named in words and ranked ("tu peux juste
     m'aider pour le taf"), answered rather than guessed. None: neither."""
     text = latest_text(tracker)
+    trade = dialogue().trade_answer(state, tracker.sender_id, channel_of(tracker), text)
+    if trade is not None:  # "ds la restau" after a job, read as off-topic
+        return trade
     if (last := dialogue().on_last_need(state, None, text)) is not None:
         return dialogue().follow_up_answer(state, last)
     asked = asked_need(tracker)

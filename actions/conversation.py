@@ -43,6 +43,9 @@ class ActionYesNo(Action):
             return emit(dispatcher, tracker, state, again)
         if keyboard_mash(latest_text(tracker)):  # "jjjjkkkk" is neither yes nor no
             return ActionDefaultFallback().run(dispatcher, tracker, domain)
+        if ends_with_stop(latest_text(tracker)):  # "non laisse tomber, arrete de m'ecrire"
+            turn = dialogue().opt_out(state, tracker.sender_id, channel_of(tracker))
+            return emit(dispatcher, tracker, state, turn)
         yes = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
         topic = entity(tracker, "topic") or state.yes_no_topic
         if topic == "survey":

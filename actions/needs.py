@@ -38,6 +38,9 @@ class ActionAnswerNeed(Action):
             return emit(dispatcher, tracker, state, dialogue().show_menu(state))
         text = latest_text(tracker)
         need = NEED_BY_INTENT[intent]
+        trade = dialogue().trade_answer(state, tracker.sender_id, channel_of(tracker), text)
+        if trade is not None:  # "en meca auto" after the alternance, read as the permis
+            return emit(dispatcher, tracker, state, trade)
         if (last := dialogue().on_last_need(state, need, text)) is not None:
             # "et si g 17 ans ?" after the CEJ: about the CEJ, whatever the NLU read in it.
             return emit(dispatcher, tracker, state, dialogue().follow_up_answer(state, last))

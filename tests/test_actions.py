@@ -24,6 +24,7 @@ from actions.privacy import ActionDeleteData, ActionOptOut
 from actions.safety import ActionCrisis
 from relais.dialogue import texts
 from relais.dialogue.turns import aid_for_it, follow_up, keyboard_mash, leading_yes_no, what_if
+from relais.simulate.expectations import Bubble, answered_need, is_crisis_answer
 from store.db import session_scope
 from store.models import Consent, HandoffRequest, Need, YoungPerson
 
@@ -289,7 +290,7 @@ def test_a_crisis_heard_only_by_the_classifier_offers_the_need_it_may_have_been(
     app_settings: str,
 ) -> None:
     # As DistressGuard leaves it: distress first, the other intents at half their weight.
-    text = "mes parents me mettent dehors le mois prochain, il me faut un truc avant"
+    text = "mes parents veulent plus de moi a la maison, il me faut un truc vite"
     ranking = [{"name": "ask_housing", "confidence": 0.21}, {"name": "greet", "confidence": 0.3}]
     unspecified = [{"entity": "distress_kind", "value": "unspecified"}]
     messages, _ = run(ActionCrisis(), tracker(text, "distress", None, unspecified, ranking=ranking))
@@ -304,6 +305,31 @@ def test_a_crisis_heard_only_by_the_classifier_offers_the_need_it_may_have_been(
     tonight = "je dors dehors ce soir"
     messages, _ = run(ActionCrisis(), tracker(tonight, "distress", None, named, ranking=ranking))
     assert all("/ask_housing" not in str(m.get("buttons")) for m in messages)
+
+
+def bubbles(messages: list[dict[str, Any]]) -> list[Bubble]:
+    """The replies as the web chat shows them."""
+    return [Bubble.from_dict(m) for m in messages]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jsors du foyer le mois prochain jai eu 18 ans et g nul part ou aller apres",
+        "mes parents me mettent dehors le mois prochain, il me faut un truc avant",
+    ],
+)
+def test_a_roof_lost_later_heard_as_danger_by_the_classifier_alone_gets_housing(
+    app_settings: str, text: str
+) -> None:
+    # Being put out next month is a housing question (nlu/INTENTS.md): its answer, and the
+    # numbers in one line in case the reading is wrong.
+    unspecified = [{"entity": "distress_kind", "value": "unspecified"}]
+    ranking = [{"name": "ask_housing", "confidence": 0.3}]
+    messages, _ = run(ActionCrisis(), tracker(text, "distress", None, unspecified, ranking=ranking))
+    assert answered_need(bubbles(messages)) == "housing"
+    assert not is_crisis_answer(bubbles(messages))
+    assert "115" in " ".join(m["text"] for m in messages)
 
 
 def test_stop_ends_proactive_messages(app_settings: str) -> None:
@@ -1124,3 +1150,93 @@ def test_a_place_answered_before_saying_why(app_settings: str) -> None:
     t = tracker("beauvais, jsuis rentré chez mes darons ce weekend", "nlu_fallback", slots)
     messages, _ = run(ActionDefaultFallback(), t)
     assert "Île-de-France" in " ".join(m["text"] or "" for m in messages)
+
+
+def test_a_trade_given_after_an_alternance_is_not_a_commune(app_settings: str) -> None:
+    # "en cuisine" right after "Tu habites où ?": the alternance again, then the question.
+    slots = {"privacy_notice_shown": True, "awaiting_location": True, "need": "apprenticeship"}
+    messages, after = run(ActionDefaultFallback(), tracker("en cuisine", "nlu_fallback", slots))
+    assert answered_need(bubbles(messages)) == "apprenticeship"
+    assert not messages[0]["text"].startswith("Je ne trouve pas cette commune")
+    assert after.get("awaiting_location", True) is True
+    # A place the resolver finds is still the commune.
+    messages, after = run(ActionDefaultFallback(), tracker("argenteuill", "nlu_fallback", slots))
+    assert after["ml_code"] == "95018"
+
+
+def test_a_question_opening_with_et_stays_on_the_last_answer(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "need": "apprenticeship", "ml_code": "93039"}
+    text = "et le patron faut le trouver moi meme ?"
+    ranking = [{"name": "ask_apprenticeship", "confidence": 0.09}]
+    messages, _ = run(ActionAnswerNeed(), tracker(text, "ask_job", slots, ranking=ranking))
+    assert answered_need(bubbles(messages)) == "apprenticeship"
+    # A need named in words, or the Mission Locale itself, is a new question.
+    messages, _ = run(ActionAnswerNeed(), tracker("et pour un appart ?", "ask_housing", slots))
+    assert answered_need(bubbles(messages)) == "housing"
+    ouvert = tracker("et vous etes ouverts le samedi ?", "ask_mission_locale", slots)
+    messages, _ = run(ActionAnswerNeed(), ouvert)
+    assert answered_need(bubbles(messages)) == "mission_locale"
+
+
+def test_hello_ca_va_is_a_greeting_not_a_cv(app_settings: str) -> None:
+    ranking = [{"name": "ask_cv", "confidence": 0.01}]
+    messages, _ = run(ActionGreet(), tracker("slt cv ?", "greet", ranking=ranking))
+    assert answered_need(bubbles(messages)) is None
+    assert any(len(m.get("buttons") or []) >= 10 for m in messages)  # the menu
+
+
+def test_no_then_stop_writing_to_the_notice_stops(app_settings: str) -> None:
+    privacy = [{"entity": "topic", "value": "privacy"}]
+    slots = {"privacy_notice_shown": True, "yes_no_topic": "privacy"}
+    text = "en fait non laisse tomber, arrete de m'ecrire"
+    messages, _ = run(ActionYesNo(), tracker(text, "deny", slots, entities=privacy))
+    assert "plus aucun message" in messages[0]["text"]
+    stored = person(app_settings)
+    assert stored is not None and stored.opted_out
+
+
+def test_a_trade_read_as_another_need_stays_on_the_last_one(app_settings: str) -> None:
+    # "en meca auto" after the alternance: the NLU reads the permis in "auto".
+    slots = {"privacy_notice_shown": True, "need": "apprenticeship", "ml_code": "93039"}
+    messages, _ = run(ActionAnswerNeed(), tracker("en meca auto", "ask_mobility", slots))
+    assert answered_need(bubbles(messages)) == "apprenticeship"
+    # "ds la restau" after a job, read as off-topic; a trade then why, after a comma.
+    slots = {"privacy_notice_shown": True, "need": "job", "awaiting_location": True}
+    messages, _ = run(ActionOutOfScope(), tracker("ds la restau", "out_of_scope", slots))
+    assert answered_need(bubbles(messages)) == "job"
+    text = "Plutôt dans la vente, il a fait ses stages chez Decathlon et chez Carrefour."
+    messages, _ = run(ActionDefaultFallback(), tracker(text, "nlu_fallback", slots))
+    assert answered_need(bubbles(messages)) == "job"
+
+
+def test_a_path_named_after_et_si_is_answered_after_orientation(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "need": "orientation", "ml_code": "91223"}
+    text = "et si jfais une alternance direct?"
+    messages, _ = run(ActionAnswerNeed(), tracker(text, "ask_apprenticeship", slots))
+    assert answered_need(bubbles(messages)) == "apprenticeship"
+
+
+def test_yes_to_a_counsellor_after_a_crisis_is_not_a_number_asked(app_settings: str) -> None:
+    # "pas au téléphone" names the phone without asking for a number.
+    slots = {"privacy_notice_shown": True, "crisis_kind": "unspecified", "yes_no_topic": "human"}
+    text = "elle veut bien parler a qqn mais pas au telephone devant lui"
+    messages, after = run(ActionRequestHuman(), tracker(text, "request_human", slots))
+    assert texts.HANDOFF_ASK_LOCATION in messages[0]["text"]
+    assert after["awaiting_location"] is True
+    messages, _ = run(ActionRequestHuman(), tracker("tu peux me redonner le numero ?", "x", slots))
+    assert "3114" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["il faut avoir 18 ans pour ça ou pas ?", "c pour mcdo faut mettre quoi dedans"],
+)
+def test_questions_about_that_lean_on_the_last_answer(text: str) -> None:
+    assert what_if(text)
+
+
+def test_where_exactly_gives_the_card_again(app_settings: str) -> None:
+    slots = {"privacy_notice_shown": True, "need": "money", "ml_code": "92025"}
+    messages, _ = run(ActionDefaultFallback(), tracker("c ou exactement ?", "nlu_fallback", slots))
+    assert "Colombes" in " ".join(m["text"] for m in messages)
+    assert answered_need(bubbles(messages)) is None

@@ -286,3 +286,34 @@ def test_what_is_missing_is_not_the_ask() -> None:
 def test_an_aid_is_for_the_first_need_named_after_it(ranking: list[tuple[str, float]]) -> None:
     text = "et ya des aides pour se loger quand on est apprenti ?"
     assert main_and_other(text, "apprenticeship", ranking) == ("housing", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "ranking", "expected"),
+    [
+        # Where the Mission Locale is, asked first; the car is the setting (round 12, r16).
+        (
+            "c ou exactement la mission locale ? g pas de voiture",
+            "mission_locale",
+            [("mission_locale", 0.99), ("mobility", 0.003)],
+            "mission_locale",
+        ),
+        # Visale is a housing guarantee (round 12, s32).
+        ("et visale c'est quoi exactement ?", "mission_locale", [("housing", 0.24)], "housing"),
+    ],
+)
+def test_round_12_asks(
+    text: str, main: str, ranking: list[tuple[str, float]], expected: str
+) -> None:
+    assert main_and_other(text, main, ranking)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["slt cv ?", "wesh cv ou quoi", "cc cv"])
+def test_hello_ca_va_names_no_cv(text: str) -> None:
+    assert "cv" not in named_needs(text)
+    assert named_needs("tu peux regarder mon cv ?") == {"cv"}
+
+
+def test_wanting_to_quit_school_is_orientation_having_quit_is_not() -> None:
+    assert "orientation" in named_needs("slt jsuis en seconde et jveux arreter le lycee")
+    assert "orientation" not in named_needs("j'ai arrêté la fac l'année dernière")

@@ -775,3 +775,8 @@ def test_a_locality_that_starts_another_commune_s_name_asks_locality_first(
 def test_pareil_is_not_mareil() -> None:
     assert resolve("c pareil").status == "not_found"
     assert resolve("mareil marly").status == "found"
+
+
+def test_working_au_black_is_no_place_outside() -> None:
+    text = "mon pote il se tue au taf dans un kebab au black 12h par jour pour 40 balles"
+    assert resolve(text).status == "not_found"

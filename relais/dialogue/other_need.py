@@ -31,26 +31,38 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         r"|training|apprendre le francais|cours de francais|formacao|formacion",
         "orientation": r"orientation|reorient\w*|reconver\w*|changer de (?:metier|voie|branche)"
         r"|(?:sais|sait|sai|jsais|jsp) (?:pas |plus )?(?:du tout |trop )?(?:quoi|koi|kwa) faire"
-        r"|quel metier|trouver (?:sa|ma|une|leur|son) voie",
+        r"|quel metier|trouver (?:sa|ma|une|leur|son) voie"
+        # "jveux arreter le lycee" (round 12): what next is the ask.
+        r"|(?:veux|veut|voudrais|voudrait|jveux|j'veux|jvoudrais|envie d'?|pense a|compte)\s*"
+        r"(?:arreter|quitter|lacher) (?:le lycee|l'ecole|l ecole|les cours|le bahut|la fac"
+        r"|mes etudes|ses etudes)",
         "money": r"thune|argent|tunes?|moula|allocations?|des aides|aides? financieres?|cej|rsa"
         r"|faj|contrat d'engagement jeune|(?:contrat )?engagement jeunes?|garantie jeunes?|money"
         r"|plus (?:un|1) (?:euro|centime|rond)"
         r"|frigo (?:est )?vide|rien a manger",
         "housing": r"logements?|apparts?|appartement|studio|loyer|caution|foyer|fjt|hebergement"
-        r"|flat|apartment|housing"
+        r"|flat|apartment|housing|visale|garant"
         r"|(?:ou|où) (?:je vais |j'vais |jvais |aller )?(?:habiter|me loger)|(?:se|me|te) loger",
         # A bus named is often only where one is ("jsuis dans le bus"); none is a need.
         "mobility": r"permis|auto-?ecole|navigo|transports?|voiture|scooter"
         r"|(?:aucun|pas de|plus de|sans|zero) bus|heures? de conduite|code de la route",
         "health": r"medecin|docteur|mutuelle|dentiste|psy|psychologue|psychiatre|sante|malade"
         r"|lunettes|doctor",
-        "cv": r"cv|lettre de motiv\w*|entretien d'embauche",
+        # "slt cv ?" is "salut, ça va ?" (round 12).
+        "cv": r"(?<!slt )(?<!salut )(?<!cc )(?<!coucou )(?<!wesh )(?<!wsh )(?<!yo )(?<!bjr )"
+        r"(?<!bonjour )(?<!hello )(?<!hey )(?<!re )cv(?! (?:et toi|ou quoi|bien ou))"
+        r"|lettre de motiv\w*|entretien d'embauche",
         "admin": r"papiers?|recepisse|titre de sejour|carte d'identite|passeport|carte vitale"
         r"|impots|papers|visa|residence permit",
         "appointment": r"rdv|rendez-vous|rendez vous|appointment",
         "mission_locale": r"(?:c'est|c|cest|c est) (?:quoi|koi) (?:la|une|les) missions? locales?"
         r"|missions? locales?,? (?:c'est|c|cest|c est) (?:quoi|koi)"
-        r"|what is (?:the|a) mission locale",
+        r"|what is (?:the|a) mission locale"
+        # "c ou exactement la mission locale ?": where it is (round 12).
+        r"|(?:c'est|c|cest|c est|elle est) ou(?: exactement)? (?:la|ma) (?:missions? locales?|ml"
+        r"|mission loc|miss loc)|(?:la|ma) (?:missions? locales?|mission loc|miss loc),? "
+        r"(?:c'est|c|cest|c est|elle est|est) ou"
+        r"|(?:adresse|horaires) de (?:la|ma) missions? locales?",
     }.items()
 }
 
@@ -73,7 +85,7 @@ _SITUATION_BEFORE = re.compile(
     r"(?:\b(?:ce|cet|cette|mon|ma|mes)\b"
     r"(?! (?:premier|1er|prochain|prochaine|nouveau|nouvelle|futur|future)\b)[^,.;!?]{0,20}"
     r"|\b(?:je suis|jsuis|j'suis|chui|jsui|g suis|suis|etre|il est|elle est|t'es|tu es)\s+"
-    r"(?:pas |plus |meme pas )?(?:en |un |une )?(?:aussi |deja )?"
+    r"(?:pas |pa |plus |meme pas )?(?:en |un |une )?(?:aussi |deja )?"
     r"|\ben tant qu'?\s*(?:un |une )?|\bau "
     r"|\b(?:quand|si|lorsqu'?) ?(?:on est|je suis|jsuis|t'es|tu es|on fait|je fais|jfais"
     r"|je commence|je trouve|je signe) (?:en |un |une )?)$"

@@ -25,7 +25,7 @@ from relais.routing import (
 )
 from relais.routing.normalize import plain_text
 from relais.routing.reference import load_reference
-from relais.safety.distress import HOTLINES, DistressKind, detect_distress
+from relais.safety.distress import HOTLINES, DistressKind, detect_distress, housing_loss_later
 from relais.safety.faint_signal import SENTENCE_MIN_WORDS
 from relais.safety.fiction import harmless_frame
 from store.db import session_scope
@@ -568,6 +568,9 @@ class Dialogue:
             # Only the classifier heard danger in "jme suis fait tuer sur fortnite" or "mort de
             # rire": play or a figure of speech.
             return self._played(state, sender, channel, text, other_need)
+        if rule is None and state.yes_no_topic == "human" and asks_for_a_human(text):
+            # "elle veut bien parler à qqn" to "Tu veux qu'un·e conseiller·e te recontacte ?"
+            return self.request_human(state, sender, channel, (), text)
         last = self.on_last_need(state, None, text) if rule is None else None
         if last is not None and not _DARK_WORDS.search(plain_text(text)):
             # Only the classifier heard danger in "et si g pas le bac ils me prennent ?", right
@@ -598,11 +601,13 @@ class Dialogue:
     def _played(
         self, state: State, sender: str, channel: str, text: str, other_need: str | None
     ) -> Turn:
-        """A game or a film told with danger words: the need it also asks about, or the menu;
-        the numbers in one line either way."""
+        """A game or a film told with danger words, or a roof lost at a later date: the need it
+        also asks about (housing for the roof), or the menu; the numbers in one line either way."""
         named = named_needs(text) & set(self.kb.need_codes)
         guess = NEED_BY_INTENT.get(other_need or "")
         need = guess if guess in named else (min(named) if len(named) == 1 else None)
+        if housing_loss_later(text):  # "jsors du foyer le mois prochain, g nul part où aller"
+            need = "housing"
         if need is not None:
             turn = self.answer_need(state, sender, channel, f"ask_{need}", text)
         else:
@@ -649,6 +654,8 @@ class Dialogue:
         Right after "Tu habites dans quelle commune ?", a short unknown answer is a place the
         resolver could not read: the bot says so and asks again, rather than "pas compris".
         """
+        if (trade := self.trade_answer(state, sender, channel, text)) is not None:
+            return trade
         place = self.place_answer(state, text, unknown_is_place=True)
         if place is not None:
             return self.set_location(state, sender, text, resolution=place)
@@ -682,14 +689,34 @@ class Dialogue:
             return self.card_again(state)
         return None
 
+    def trade_answer(self, state: State, sender: str, channel: str, text: str) -> Turn | None:
+        """ "en cuisine", "ds la restau" after a job, training or alternance: that need's answer
+        again (the commune still asked when unknown), whatever the NLU read; else None."""
+        if (
+            state.need in TRADE_NEEDS
+            and trade_detail(text)
+            and not named_needs(text)
+            and resolve(text).status == "not_found"
+        ):
+            return self.answer_need(state, sender, channel, f"ask_{state.need}", text)
+        return None
+
     def on_last_need(self, state: State, need: str | None, text: str) -> str | None:
         """The last need, when ``text`` is a question on its answer ("et si g 17 ans ?") and
         not the new need ``need`` (None: not a need) the NLU read in it."""
         last = state.need
         if last not in self.kb.need_codes or need == last:
             return None
+        if last == "orientation" and named_needs(text) & _PATHS:
+            return None  # "et si jfais une alternance direct ?": a path to answer, not a condition
         if what_if(text) and not asked_needs(text):
             return last
+        if (
+            need not in ("mission_locale", "appointment")
+            and and_asks(text)
+            and not named_needs(text)
+        ):
+            return last  # "et le patron faut le trouver moi meme ?" after the alternance
         if last in AID_NEEDS and aid_for_it(text):
             return last
         return None
@@ -780,7 +807,12 @@ _MANAGING = re.compile(
 )
 
 # After a crisis: "tu peux me redonner le numéro", "c quoi le num déjà".
-_ASKS_NUMBER = re.compile(r"\b(?:num|numero|numéro|numeros|numéros|tel|téléphone|telephone)\b")
+# "pas au téléphone devant lui" is not a number asked (round 12, u17).
+_ASKS_NUMBER = re.compile(
+    r"\b(?:num|numero|numéro|numeros|numéros)\b"
+    r"|\b(?:redonne\w*|renvoie\w*|donne\w*|c'?est quoi|c quoi|quel)\b.{0,20}"
+    r"\b(?:tel|téléphone|telephone)\b"
+)
 
 _FOLLOW_UP = re.compile(
     r"^(?:et|mais|ok et|ok mais|du coup|donc|alors|sinon|c combien|c'est combien|combien|faut|"
@@ -803,8 +835,16 @@ _WHAT_IF = re.compile(
     r"^(?:et|mais|ok et|et du coup)\s+(?:si|s'|sans|avec|pour|quand|moi|lui|elle|mon|ma|mes|a|à|"
     r"apres|après|avant|en|faut|il faut)\b"
 )
+# "il faut avoir 18 ans pour ça ou pas ?", "faut mettre quoi dedans": about what was just answered.
+_ABOUT_THAT = re.compile(
+    r"\b(?:pour|pr) (?:ca|ça|sa)\b(?: ou pas| ou non)? ?\?$"
+    r"|\b(?:mettre|mets|met|[eé]crire) quoi\b|\bquoi (?:mettre|[eé]crire)\b"
+)
 # ... unless it asks about the Mission Locale itself ("et elle est où la mission locale ?").
-_ABOUT_THE_ML = re.compile(r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraires?\b|\boù\b")
+_ABOUT_THE_ML = re.compile(
+    r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraires?\b|\boù\b|\bouv[er]\w*|\bfermé\w*"
+    r"|\bc ou\b|\bou (?:c'est|c|ça|ca|elle|ils|vous)\b"
+)
 # "c payé combien ?", "et c remboursé à 100 % ?", "ça dure combien de temps ?": about "it".
 _ABOUT_IT = re.compile(
     r"^(?:et |mais |ok |du coup |donc )?(?:c|c'est|cest|c est|ça|ca|sa|faut|il faut)\s+"
@@ -829,10 +869,46 @@ _STILL_HOLDS = re.compile(
     r"^(?:et |mais |ok |du coup )?(?:ca|ça|sa|c|c'est|cest) (?:marche|compte|passe|vaut|"
     r"s'applique|pareil|valable)\b.*\bsi\b|\b(?:ca|ça|sa) (?:compte(?:{end})* ?\??|"
     r"(?:marche|passe|s'applique)(?:{end})* ?\?)$".format(
-        end=r" aussi| quand m[eê]me| qd m[eê]me| pour moi| pr moi| encore| toujours"
+        end=r" aussi| quand m[eê]me| qd m[eê]me| kan m[eê]me| kan mm| qd mm| quand mm| pour moi"
+        r"| pr moi| encore| toujours"
     )
 )  # "ça marche" alone is "OK"; "ça marche ?" asks
 WHAT_IF_MAX_WORDS = 16
+
+
+# The paths one may choose after "je sais pas quoi faire".
+_PATHS = frozenset({"job", "apprenticeship", "training"})
+# "en cuisine", "ou en boulangerie ça marche aussi ?": the trade of the job or training just asked.
+TRADE_NEEDS = frozenset({"job", "apprenticeship", "training", "orientation"})
+_TRADE_DETAIL = re.compile(
+    r"^(?:(?:et|ou|plutot|plutôt|genre|surtout|plutot|de preference|de préférence)\s+)?"
+    r"(?:en|dans (?:le|la|l'|les)|ds (?:le|la|l'|les)|comme)\s*[a-zà-ÿ'-]+(?:\s+[a-zà-ÿ'-]+)?"
+    r"(?:\s+(?:ça|ca|sa|c'est|c) (?:marche|passe|va|possible)(?: aussi)?|\s+aussi|\s+c possible)?"
+    r"\s*[?!.]*$"
+)
+
+
+def trade_detail(text: str) -> bool:
+    """A trade or a field given in a few words after a need ("en cuisine", "dans la vente"),
+    maybe followed by why ("Plutôt dans la vente, il a fait ses stages chez Decathlon.")."""
+    plain = text.casefold().replace("’", "'").strip()
+    first = re.split(r"[,.;]", plain, maxsplit=1)[0]
+    return any(_TRADE_DETAIL.match(part) is not None for part in {plain, first})
+
+
+# "et le patron faut le trouver moi meme ?": a question that goes on from the last answer.
+_AND_ASKS = re.compile(r"^(?:et|mais|ok et|et du coup|du coup)\s+\S.*\?\s*$")
+
+
+def and_asks(text: str) -> bool:
+    """A short question that opens with "et" ("et le patron faut le trouver moi meme ?") and
+    is not about the Mission Locale itself."""
+    plain = text.casefold().replace("’", "'").strip()
+    return (
+        len(plain.split()) <= WHAT_IF_MAX_WORDS
+        and _AND_ASKS.match(plain) is not None
+        and _ABOUT_THE_ML.search(plain) is None
+    )
 
 
 def what_if(text: str) -> bool:
@@ -841,7 +917,10 @@ def what_if(text: str) -> bool:
     plain = text.casefold().replace("’", "'").strip()
     return (
         len(plain.split()) <= WHAT_IF_MAX_WORDS
-        and any(p.search(plain) for p in (_WHAT_IF, _ABOUT_IT, _STILL_HOLDS, _DO_IT, _FOR_IT))
+        and any(
+            p.search(plain)
+            for p in (_WHAT_IF, _ABOUT_IT, _STILL_HOLDS, _DO_IT, _FOR_IT, _ABOUT_THAT)
+        )
         and _ABOUT_THE_ML.search(plain) is None
     )
 
@@ -875,7 +954,8 @@ _DARK_WORDS = re.compile(
 )
 _ASKS_ADDRESS = re.compile(
     r"\badresse\b|\b(?:c'est|c|elle est|ils sont|c est) où\b"
-    r"|\b(?:c'est|c|elle est|ils sont|c est) ou\s*(?:deja|déjà)?\s*\?*$"
+    r"|\b(?:c'est|c|elle est|ils sont|c est) ou\s*(?:deja|déjà|exactement|precisement"
+    r"|précisément)?\s*\?*$"
 )
 
 
@@ -893,18 +973,23 @@ _HUMAN = re.compile(
     r"|\b(?:voir|rencontrer|joindre|contacter|appeler) (?:ma|mon|un|une|la|le) (?:conseill|référent"
     r"|referent)\w*"
     r"|\btransmet\w*\b.{0,40}\bconseill\w*"
+    # Round 12: "il voudrait qu'on le rappelle", "elle veut bien parler à qqn".
+    r"|\bqu'?on (?:le |la |me |m'|les |nous )?(?:rappelle|recontacte|contacte|appelle)\b"
 )
 
 
 _STOP_LAST = re.compile(
-    r"(?:^|[.!,;]\s*|\s)(?:stop|stopp+|arr[eê]te[zs]?(?: (?:les|vos) (?:messages?|notifs?))?)"
+    r"(?:^|[.!,;]\s*|\s)(?:stop|stopp+|arr[eê]te[zs]?(?: (?:les|vos) (?:messages?|notifs?)"
+    r"| de m'?(?:[eé]crire|envoyer des messages|relancer|spammer))?"
+    r"|ne m'?(?:[eé]cris|[eé]crivez|relance[zs]?) plus)"
     r"(?: (?:stp|svp|merci|mrc))?\s*[.!]*\s*$"
 )
 
 
 def ends_with_stop(text: str) -> bool:
-    """ "ok mrc. stop", "merci, arrêtez les messages": thanks or bye, then stop."""
-    return _STOP_LAST.search(text.casefold()) is not None
+    """ "ok mrc. stop", "merci, arrêtez les messages", "non laisse tomber, arrete de m'ecrire":
+    thanks, bye or no, then stop."""
+    return _STOP_LAST.search(text.casefold().replace("’", "'")) is not None
 
 
 def asks_for_a_human(text: str) -> bool:

@@ -55,7 +55,7 @@ COMMON_WORDS = _words(
     sans avoir
     parle parles parlent parlait parlais appelle appelles dis dit fais fait vais va vont
     candy crush fortnite insta snap tiktok netflix youtube twitch discord whatsapp indeed
-    linkedin leboncoin vinted pareil pareille pareils pareilles
+    linkedin leboncoin vinted pareil pareille pareils pareilles black kebab noir
     """
 )
 

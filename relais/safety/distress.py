@@ -28,6 +28,7 @@ __all__ = [
     "DistressKind",
     "detect_all_distress",
     "detect_distress",
+    "housing_loss_later",
     "normalize",
 ]
 
@@ -360,7 +361,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:mwen|mi|mis|moin|an) (?:vle|ve|le|anvi) "
         r"(?:mouri|mor|mort|touye ko mwen|touy amwin)\b",
         # "mon CV c'est un suicide professionnel": a figure of speech (round 8).
-        r"\bsuicid\w*\b(?! (?:professionnel|social|commercial|scolaire|politique|capillaire)\b)",
+        r"\bsuicid\w*\b(?! (?:professionnel|social|commercial|scolaire|politique|capillaire|"
+        r"(?:suicide )?squad)\b)",
         # "pas d'idées noires hein, mais ça dure": care-seeking, said to be without danger.
         r"(?<!\bpas d )(?<!\bpas des )(?<!\baucune )(?<!\bjamais d )(?<!\bsans )\bidees? noires?\b",
         rf"{_NOT_THIRD}\b{_WANT}(?: \w+){{0,2}} {_SELF_KILL}\b",
@@ -375,8 +377,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"facebook|whatsapp|netflix)\b))",
         rf"\b(?:je veux|j ai envie de|envie de) (?:mourir|crever){_NOT_LITERAL_DEATH}",
         r"\b(?:mettre|mette|met) (?:fin|un terme) a (?:mes jours|ma vie|tout)\b",
-        r"\bplus (?:envie|gout|la force|le courage) de (?:vivre|rien)\b",
-        r"\b(?:veu[xt]|voudrais|aimerais|envie de|prefere|prefererais) (?:plus|ne plus|pas) "
+        r"\bplus (?:trop |vraiment )?(?:envie|gout|la force|le courage) de (?:vivre|rien)\b",
+        r"\b(?:veu[xt]|voudrais|voulai[st]|voulaient|aimerais|envie de|prefere|prefererais) "
+        r"(?:plus|ne plus|pas) "
         r"(?:vivre|exister|etre la|etre en vie|me reveiller|respirer)\b"
         r"(?! (?:dans|sur|chez|pour) (?:votre|vos|ta|tes|la|le|les|ce|cette) (?:base|fichiers?|"
         r"donnees|systeme|liste|appli|application|site|ordi|ordinateur|relances?|notifs?|"
@@ -424,6 +427,34 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"comprimes)\b",
         r"\b(?:pris|avale|prendre|avaler) (?:toute? (?:la|une|ma) boite|tout le tube|"
         r"toute la plaquette|toutes les plaquettes)\b",
+        # Round 12 (sets zr, zs, zt, zu): a medicine named, a whole box, someone else's pills;
+        # "prendre une boîte de doliprane à la pharmacie" is buying it.
+        rf"\b(?:pris|avale|prendre|avaler|prend|prends) (?:une boite entiere|toute une boite|"
+        rf"une boite|une plaquette entiere|toutes ses|tous ses|toute sa|toutes mes|tous mes|"
+        rf"toutes les boites de|toutes les boites d|toutes mes boites de)"
+        rf"(?: de| d)? {_PILLS}\b(?! (?:a la pharmacie|en pharmacie|chez le pharmacien|pour (?:ma|"
+        rf"mon|mes|la|le|les|sa|son|ses)\b))",
+        r"\b(?:pense|pensais|songe)\w*(?: \w+){0,2} (?:a|d) en finir\b(?! avec)",
+        r"^(?=.*\b(?:en finir|rejoindre (?:mon|ma|mes)|partir pour de bon|la haut|mourir)\b)"
+        r".*\b(?:j ai|g|jai) tout (?:prepare|organise|prevu)\b",
+        rf"\b(?:bu|picole)\w*(?: \w+){{0,3}} (?:et|puis) (?:pris|avale)\w* (?:des|mes|plein de|"
+        rf"trop de) {_PILLS}\b",
+        # Round 12: not wanting to be here any more; "jpp de vivre" is in _JPP_LIFE_RE.
+        r"\bplus (?:trop |du tout |vraiment )?envie d etre la\b(?! (?:bas|dans|a|au|aux|en|chez|"
+        r"avec|ici|le|les|pour|sur|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+        r"ce|cette)\b)",
+        r"\bpersonne (?:ne )?(?:me )?(?:verra|reverra|entendra) plus(?: jamais)?\b"
+        r"(?! (?:au|a|aux|en|dans|chez|ici|sur|la bas|parler)\b)",
+        r"\b(?:pas|plus|jamais) me reveiller\b(?: \w+){0,4} (?:tant mieux|ce serait mieux|"
+        r"ca serait mieux|ca m arrangerait)\b",
+        r"\b(?:serai|vais|serais)\b(?: \w+){0,2} (?:plus|pas) (?:etre )?la (?:bien )?longtemps\b"
+        r"(?: \w+){0,4} (?:achete|prepare|trouve|pris) (?:tout )?ce qu ?il (?:me )?faut\b",
+        r"\b(?:donne|distribue|a donne|a distribue)\w* (?:toutes |tout |la plupart de )?"
+        r"(?:ses|mes) "
+        r"(?:affaires|habits|vetements|objets|trucs|jeux)\b(?: \w+){0,8} (?:part|pars|partir|"
+        r"partira|s en va|m en vais|s en aller) (?:loin|pour (?:toujours|de bon))\b",
+        r"\b(?:derniere fois|dernier message)\b(?: \w+){0,6} adieu\b|"
+        r"\badieu\b(?: \w+){0,4} (?:derniere fois|dernier message)\b",
         r"\b(?:overdose|surdose)\b(?! (?:de (?:travail|boulot|taf|cours|devoirs|series|"
         r"reseaux|sucre|info|infos)))|\b(?:fait|fais|faire) une od\b",
         r"\bavale\w* (?:tous |toutes |toute |tout )?(?:mes |des |la |ma |une )?"
@@ -459,7 +490,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"(?<!\btel )(?<!\bportable )(?<!\bbatterie )(?<!\btelephone )(?<!\bphone )"
         r"(?<!\bordi )(?<!\bpc )"
         r"\b(?:parle|parlait|parlent|pense|pensait|menace|menacait|dit|disait|veut|voulait|va|"
-        r"allait|a essaye|a tente|compte) (?:de |d |a )?(?:disparaitre(?! (?:des|du|de la|de ma|"
+        r"allait|a essaye|a tente|compte|comptait|comptent|comptaient) (?:de |d |a )?"
+        r"(?:disparaitre(?! (?:des|du|de la|de ma|"
         r"de sa|de leur|de son) )|mourir(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|"
         r"de honte|de fatigue|de sommeil|de stress))|partir pour (?:toujours|de bon)"
         r"(?! (?:en|a|au|aux|dans|vers|chez|de chez|loin)\b)|se (?:tuer(?! a la tache| au travail)|"
@@ -521,7 +553,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"\b(?:pris|avale)\w* (?:des |mes |plein de |\d+ )?{_PILLS}\b(?: \w+){{0,4}} "
         rf"(?:avec|et) (?:de l |du |de la |un peu de |une bouteille de )?{_ALCOHOL}\b",
         rf"\b(?:pris|avale\w*) (?:[1-9]\d|\d{{3}}) {_PILLS}\b",
-        r"\bavale\w* (?:tout|toute) (?:ce qu il y avait dans )?la pharmacie\b",
+        r"\bavale\w* (?:tout|toute) (?:ce qu il y (?:avait|a) dans )?"
+        r"(?:la|l armoire a|le placard a) pharmacie\b",
         rf"\b{_PILLS}\b(?: \w+){{0,4}} pour (?:ne )?plus (?:me )?reveiller\b",
         r"\b(?:achete|commande|trouve|prepare)\w* (?:une|la) corde\b(?! a sauter| d escalade| pour "
         r"(?:le|la|les|mon|ma|l|grimper|attacher|tirer|bloquer|la tente|le velo))",
@@ -644,7 +677,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bentaill\w*|\bme suis (?:encore |deja |)(?:coupee?|taillad\w*|brulee?|griffee?) "
         r"(?:les |le |la |aux |au )?(?:bras|poignets?|cuisses?|veines|peau|jambes?|ventre)\b",
         r"\bme (?:fais|fait|faire) (?:du )?mal (?:avec|expres|volontairement|moi meme|quand)\b",
-        r"\bje me suis (?:encore |re |de nouveau |deja )?(?:re)?(?:coupee?|scarifiee?|tailladee?)\b"
+        r"\bje me suis (?:encore |re |de nouveau |deja )?(?:juste |un peux? |juste un peux? )?"
+        r"(?:re)?(?:coupee?|scarifiee?|tailladee?)\b"
         r"(?! (?:les cheveux|la frange|en cuisinant|en coupant|avec une feuille|avec du papier|"
         r"au doigt|le doigt|les doigts|la main|en faisant|en me rasant|avec un couteau de cuisine|"
         r"du monde|de tout|de mes amis|de ma famille|des autres))"
@@ -713,6 +747,14 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"\b{_FAMILY}\b(?: \w+){{0,2}} (?:vient|rentre|entre) dans (?:ma chambre|mon lit)\b"
         r"(?: \w+){0,3} la nuit\b",
         r"\binceste\b",
+        # Round 12 (sets zt, zv): a runaway minor; a child screaming under blows next door.
+        r"\b1[0-7] ans\b(?: \w+){0,4} (?:a )?fugu\w*|\bfugu\w*\b(?: \w+){0,8} 1[0-7] ans\b",
+        r"\benfants?\b(?: \w+){0,3} (?:hurler|crier|pleurer|hurle|crie)\b(?: \w+){0,5} "
+        r"(?:coups|frappe\w*|tape\w*)\b",
+        # Round 12 (set zt): a parent hitting a younger brother or sister.
+        rf"\b{_FAMILY}\b(?: \w+){{0,6}} (?:tape|frappe|bat|cogne|tabasse|gifle)\w* "
+        r"(?:ma|mon|mes) (?:petite soeur|petit frere|petites soeurs|petits freres|soeur|frere|"
+        r"soeurs|freres)\b",
         r"\b(?:son|sa|leur) (?:pere|beau pere|mere|belle mere|oncle|frere|grand pere|cousin) "
         r"(?:la|le|les|l) (?:touche|touchait|frappe|frappait|bat|battait|viole|violait|tape)\b",
         rf"\b{_FAMILY} (?:est|sont|devient|deviennent) (?:tres |trop |super |hyper )?violente?s?\b",
@@ -753,6 +795,12 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bsi je (?:le|la|te) quitt\w*\b(?: \w+){0,3} (?:il|elle) (?:me tue\w*|va me tuer|"
         r"me fera|me ferait|me defonce\w*|brule\w*|va bruler|mettra le feu)",
         r"\b(?:brul\w*|feu)\b(?: \w+){0,4} avec moi dedans\b",
+        # Round 12 (set zt): a father or stepfather hitting the mother, witnessed.
+        r"\b(?:mon (?:pere|daron|beau pere|papa)|le (?:mec|copain|mari) de ma mere)\b(?: \w+){0,6} "
+        r"(?:tape|frappe|bat|cogne|tabasse|gifle|etrangle)\w* (?:ma mere|ma maman|ma reum|"
+        r"ma daronne)\b",
+        r"\bse fait (?:taper|frapper|battre|tabasser|etrangler) par (?:son|sa) (?:copain|mec|mari|"
+        r"ex|compagnon|copine|femme|petit ami|petit copain)\b",
         # Round 6: a mother beaten by her partner.
         r"\b(?:ma mere|ma reum|ma daronne|ma maman) s est fait (?:cogner|frapper|tabasser|taper) "
         r"par (?:mon|son|notre) (?:daron|pere|beau pere|mec|copain|mari|compagnon)\b",
@@ -869,7 +917,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"va venir|vont venir) (?:me tuer|me buter|me frapper|me faire du mal|me planter)\b",
         r"\b(?:il|elle|ils|elles|on|qui) (?:va|vont|allait|allaient|vas|veut|veulent) (?:me tuer|"
         r"me buter|me planter|me planter un couteau|me poignarder|me tabasser|me defoncer|"
-        r"me casser la gueule|me niquer|me faire la peau|me faire du mal)\b",
+        r"me casser la gueule|me niquer|me faire la peau|me faire du mal)\b"
+        # "ils vont me tuer en entretien avec le trou dans mon cv": a hard time (round 12).
+        r"(?! (?:en|a l|au|pendant l|pendant le|a mon|a cet) (?:entretien|exam|examen|oral|partiel|"
+        r"controle|stage|entrainement|match)\b)",
         r"\bmenaces? de mort\b|\bmenace de mort\b",
         r"\b(?:je me fais|je me suis fait|je me suis faite|on me|il me|elle me|ils me|"
         r"ils m ont|il m a|on m a|je suis|j ai ete|suis) (?:harcel\w*|"
@@ -999,6 +1050,21 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:la|le|me|m) menace\w* et (?:la|le|me) touche\w*\b",
         r"\b(?:voiture|scooter|camionnette|moto)\b(?: \w+){0,2} (?:qui )?tourne autour de moi\b",
         r"\bfai\w* travailler la nuit dans des (?:hotels|apparts|airbnb)\b",
+        # Round 12 (sets zr, zt, zu): a drink spiked, something swallowed at a party with
+        # symptoms, threatened with a knife.
+        r"\b(?:mis|mit|mettre|verse)\w* (?:un truc|quelque chose|qqch|qqc|un produit|de la drogue|"
+        r"du ghb|un cachet|une pilule|des trucs) dans (?:mon|ma|son|sa|leur|notre) (?:verre|"
+        r"boisson|cocktail|gobelet|coca|biere|soda)\b",
+        r"\b(?:avale|pris|bu)\w* (?:un truc|quelque chose|un cachet|une pilule|un produit|"
+        r"trop de (?:trucs|drogue|produits|cachets|pilules|taz))\b"
+        r"(?: \w+){0,4} (?:soiree|fete|boite)\b(?: \w+){0,6} (?:sens plus|vois (?:tout )?flou|"
+        r"tiens plus debout|peux plus bouger|me sens (?:tres |super |trop )?mal|"
+        r"me sens pas bien|coeur bat (?:trop |tres |super )?(?:vite|fort))\b",
+        # Round 12 (set zw): locked in, strangled.
+        r"\b(?:il|elle|ils|on) m enferme\w*\b(?! dehors)"
+        r"|\b(?:m a|m ont|me|il m a) serre (?:le|mon) cou\b",
+        r"\bmenace\w* (?:au|a coups? de|avec le|avec la|avec des) (?:couteau|couteaux|arme|armes|"
+        r"flingue|pistolet|lame|cutter|batte|hache)\b",
         # English (round 7).
         r"\b(?:threatens?|threatened|threatening|going|gonna|wants?) to kill me\b|"
         r"\b(?:i was|i ve been|i got|she was|he was) raped\b|\braped me\b",
@@ -1069,7 +1135,9 @@ _MONEY_FIGURE_RE = re.compile(
     r"francais|cours|info\w*|compta\w*|code|grammaire|conjugaison|physique|histoire|geo\w*|"
     r"devoirs?|exams?|revisions?)\b"
 )
-_JPP_LIFE_RE = re.compile(r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b")
+_JPP_LIFE_RE = re.compile(
+    r"\b(?:jpp|j en peux plus) de (?:la|ma|cette) vie\b|\bjpp de (?:vivre|exister)\b"
+)
 # "plus goût à rien, pas d'idées noires hein": a young person who says there is no suicidal
 # thought is asking for care (a twenty-ninth and thirtieth set, round 7); the classifier still reads
 # the message, the rules step back.
@@ -1120,6 +1188,31 @@ def film_about_a_trade(text: str) -> bool:
     """The same, for the raw text ("un docu sur une overdose m'a donné envie de devenir
     infirmier")."""
     return _media_vocation(normalize(text))
+
+
+# Losing one's place to live at a later date: leaving care, a lease ending (round 12, s13).
+_HOUSING_LOSS_RE = re.compile(
+    r"\b(?:nulle? part (?:ou|a) (?:aller|dormir|vivre|habiter)|sans (?:logement|toit|rien)|"
+    r"a la rue|dehors|(?:sors|sortir|quitter|quitte|part|pars) (?:du|de mon|de la|de l) "
+    r"(?:foyer|ase|aide sociale|fjt|residence|internat|appart|logement)|fin (?:de|du) "
+    r"(?:contrat jeune majeur|prise en charge|bail)|expuls\w*|(?:met|mettre|mis|fout|foutre) "
+    r"dehors)\b"
+)
+_OTHER_DANGER_RE = re.compile(
+    r"\b(?:mour\w*|mort\w*|crev\w*|tuer|tue|suicid\w*|en finir|disparai\w*|frapp\w*|viol\w*|"
+    r"peur|danger|coupe\w*|cachets|medocs|plus envie|plus la force)\b"
+)
+
+
+def housing_loss_later(text: str) -> bool:
+    """Nowhere to go from a later date ("jsors du foyer le mois prochain, g nul part où aller
+    après"): a housing question, not tonight's street, when nothing else is dark."""
+    normalized = normalize(text)
+    return (
+        _HOUSING_LOSS_RE.search(normalized) is not None
+        and _later_not_tonight(normalized, normalized)
+        and _OTHER_DANGER_RE.search(normalized) is None
+    )
 
 
 def _heat(normalized: str, span: str) -> bool:
@@ -1230,12 +1323,29 @@ def _ordered(kinds: Iterable[DistressKind]) -> list[DistressKind]:
     return [kind for kind in _PRIORITY if kind in chosen]
 
 
+# A knife, a rope, pills or a grave, with a plan or an end (round 12, sets zr and zu).
+_DARK_EMOJI = ("\U0001f52a", "\U0001faa2", "\U0001f48a", "\u26b0", "\U0001faa6", "\U0001fa78")
+_PLAN_OR_END_RE = re.compile(
+    r"\b(?:vais|va|vas) le faire\b|\bc (?:est )?(?:fini|la fin) pour moi\b|"
+    r"\badieu\b(?! (?:la|le|les|l|mon|ma|mes|aux?)\b)|"
+    r"\b(?:ce soir|cette nuit) (?:c est|c) (?:decide|la bonne|fini)\b|\bplus envie\b"
+)
+
+
+def _dark_emoji_plan(raw: str, normalized: str) -> bool:
+    return any(e in raw for e in _DARK_EMOJI) and _PLAN_OR_END_RE.search(normalized) is not None
+
+
 def detect_all_distress(text: str) -> list[DistressKind]:
     """Every kind of distress found in ``text``, the most urgent first (may be empty)."""
     if not text or not text.strip():
         return []
     normalized = normalize(text)
-    return _ordered(_matches(normalized, _laughs(text, normalized)))
+    laughing = _laughs(text, normalized)
+    found = _matches(normalized, laughing)
+    if not laughing and _dark_emoji_plan(text, normalized):
+        found.add(DistressKind.SUICIDE)
+    return _ordered(found)
 
 
 def detect_distress(text: str) -> DistressKind | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from relais.routing.normalize import plain_text
-from relais.safety.distress import film_about_a_trade
+from relais.safety.distress import film_about_a_trade, housing_loss_later
 
 # Named games, films and series, or the words that set a scene in one.
 _PLAY = re.compile(
@@ -93,6 +93,11 @@ def figure_of_speech(text: str) -> bool:
 
 
 def harmless_frame(text: str) -> bool:
-    """Play, sport, a figure of speech or a film that led to a trade: the classifier's danger
-    reading is not one."""
-    return play_frame(text) or figure_of_speech(text) or film_about_a_trade(text)
+    """Play, sport, a figure of speech, a film that led to a trade, or a roof lost at a later
+    date: the classifier's danger reading is not one."""
+    return (
+        play_frame(text)
+        or figure_of_speech(text)
+        or film_about_a_trade(text)
+        or housing_loss_later(text)
+    )

@@ -1240,3 +1240,42 @@ def test_where_exactly_gives_the_card_again(app_settings: str) -> None:
     messages, _ = run(ActionDefaultFallback(), tracker("c ou exactement ?", "nlu_fallback", slots))
     assert "Colombes" in " ".join(m["text"] for m in messages)
     assert answered_need(bubbles(messages)) is None
+
+
+def test_an_amount_of_the_last_answer_stays_on_it(app_settings: str) -> None:
+    # The permis answer gives the 500 € for apprentices; the NLU reads the alternance.
+    slots = {"privacy_notice_shown": True, "need": "mobility", "ml_code": "78490"}
+    text = "c quoi l'aide de 500 balles pour les apprentis ?"
+    messages, _ = run(ActionAnswerNeed(), tracker(text, "ask_apprenticeship", slots))
+    assert answered_need(bubbles(messages)) == "mobility"
+    # An amount the last answer does not give is a new question.
+    text = "c quoi le truc qui paye 300 balles pour les apprentis ?"
+    messages, _ = run(ActionAnswerNeed(), tracker(text, "ask_apprenticeship", slots))
+    assert answered_need(bubbles(messages)) == "apprenticeship"
+
+
+def test_a_few_plain_words_the_classifier_read_as_danger_stay_on_the_last_need(
+    app_settings: str,
+) -> None:
+    # "avant noel si possible" after the appointment: its answer, the numbers in one line.
+    unspecified = [{"entity": "distress_kind", "value": "unspecified"}]
+    slots = {"privacy_notice_shown": True, "need": "appointment", "ml_code": "91228"}
+    text = "avant noel si possible"
+    messages, _ = run(ActionCrisis(), tracker(text, "distress", slots, unspecified))
+    assert answered_need(bubbles(messages)) == "appointment"
+    assert "3114" in " ".join(m["text"] for m in messages)
+    # A call for help, a dark word or emoji alone stay the crisis answer.
+    for text in ("aidez moi svp", "ma derniere nuit", "😭😭"):
+        messages, _ = run(ActionCrisis(), tracker(text, "distress", slots, unspecified))
+        assert is_crisis_answer(bubbles(messages)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "g 16 ans c grave ?",
+        "faut que j'arrete mon taf pour la faire ou ca peut se faire le soir ?",
+    ],
+)
+def test_age_and_it_questions_lean_on_the_last_answer(text: str) -> None:
+    assert what_if(text)

@@ -317,3 +317,7 @@ def test_hello_ca_va_names_no_cv(text: str) -> None:
 def test_wanting_to_quit_school_is_orientation_having_quit_is_not() -> None:
     assert "orientation" in named_needs("slt jsuis en seconde et jveux arreter le lycee")
     assert "orientation" not in named_needs("j'ai arrêté la fac l'année dernière")
+
+
+def test_learning_french_better_is_a_training() -> None:
+    assert "training" in named_needs("Et pour apprendre mieux le français, il y a des cours ?")

@@ -28,7 +28,8 @@ NEED_CUES: dict[str, re.Pattern[str]] = {
         r"|interim|cdi|cdd|embauche|work",
         "apprenticeship": r"alternance|apprenti(?:e|ssage)?|cfa|contrat pro|apprenticeship",
         "training": r"formations?|diplomes?|bts|caces|reprendre (?:les|mes) etudes|greta|afpa"
-        r"|training|apprendre le francais|cours de francais|formacao|formacion",
+        r"|training|apprendre (?:mieux |bien )?(?:le )?francais|cours de francais|formacao"
+        r"|formacion",
         "orientation": r"orientation|reorient\w*|reconver\w*|changer de (?:metier|voie|branche)"
         r"|(?:sais|sait|sai|jsais|jsp) (?:pas |plus )?(?:du tout |trop )?(?:quoi|koi|kwa) faire"
         r"|quel metier|trouver (?:sa|ma|une|leur|son) voie"

@@ -572,6 +572,8 @@ class Dialogue:
             # "elle veut bien parler à qqn" to "Tu veux qu'un·e conseiller·e te recontacte ?"
             return self.request_human(state, sender, channel, (), text)
         last = self.on_last_need(state, None, text) if rule is None else None
+        if last is None and rule is None and state.need in self.kb.need_codes and _plain(text):
+            last = state.need  # "avant noel si possible" after the appointment (round 12, v33)
         if last is not None and not _DARK_WORDS.search(plain_text(text)):
             # Only the classifier heard danger in "et si g pas le bac ils me prennent ?", right
             # after an answer: that answer's follow-up, the numbers in its first line.
@@ -719,7 +721,15 @@ class Dialogue:
             return last  # "et le patron faut le trouver moi meme ?" after the alternance
         if last in AID_NEEDS and aid_for_it(text):
             return last
+        if self._figure_of(last, text):  # "c quoi l'aide de 500 balles pour les apprentis ?"
+            return last
         return None
+
+    def _figure_of(self, need: str, text: str) -> bool:
+        """``text`` asks about an amount that ``need``'s answer gives (the 500 € for the permis)."""
+        figures = _AMOUNT.findall(text.casefold())
+        answer = self.kb.answer(need).render()
+        return bool(figures) and any(re.search(rf"\b{f}\s*€", answer) for f in figures)
 
     def follow_up_answer(self, state: State, need: str) -> Turn:
         """A question about the last answer the bot cannot read ("et faut une autorisation de mes
@@ -835,6 +845,8 @@ _WHAT_IF = re.compile(
     r"^(?:et|mais|ok et|et du coup)\s+(?:si|s'|sans|avec|pour|quand|moi|lui|elle|mon|ma|mes|a|à|"
     r"apres|après|avant|en|faut|il faut)\b"
 )
+# "g 16 ans c grave ?", "j'ai 26 ans ça passe ?": one's age against the last answer.
+_AGE_ASKED = re.compile(r"^(?:et |mais )?(?:j'ai|jai|j ai|g|il a|elle a) \d{2} ?ans\b.{0,30}\?\s*$")
 # "il faut avoir 18 ans pour ça ou pas ?", "faut mettre quoi dedans": about what was just answered.
 _ABOUT_THAT = re.compile(
     r"\b(?:pour|pr) (?:ca|ça|sa)\b(?: ou pas| ou non)? ?\?$"
@@ -843,7 +855,7 @@ _ABOUT_THAT = re.compile(
 # ... unless it asks about the Mission Locale itself ("et elle est où la mission locale ?").
 _ABOUT_THE_ML = re.compile(
     r"\bmissions? locales?\b|\bml\b|\badresse\b|\bhoraires?\b|\boù\b|\bouv[er]\w*|\bfermé\w*"
-    r"|\bc ou\b|\bou (?:c'est|c|ça|ca|elle|ils|vous)\b"
+    r"|\bc ou\b|\bou c'est\b"
 )
 # "c payé combien ?", "et c remboursé à 100 % ?", "ça dure combien de temps ?": about "it".
 _ABOUT_IT = re.compile(
@@ -876,6 +888,8 @@ _STILL_HOLDS = re.compile(
 WHAT_IF_MAX_WORDS = 16
 
 
+# "l'aide de 500 balles", "les 500 euros": an amount named.
+_AMOUNT = re.compile(r"\b(\d{2,4})\s*(?:€|euros?|balles|boules)(?!\s*(?:par|/)\s*mois)")
 # The paths one may choose after "je sais pas quoi faire".
 _PATHS = frozenset({"job", "apprenticeship", "training"})
 # "en cuisine", "ou en boulangerie ça marche aussi ?": the trade of the job or training just asked.
@@ -919,7 +933,7 @@ def what_if(text: str) -> bool:
         len(plain.split()) <= WHAT_IF_MAX_WORDS
         and any(
             p.search(plain)
-            for p in (_WHAT_IF, _ABOUT_IT, _STILL_HOLDS, _DO_IT, _FOR_IT, _ABOUT_THAT)
+            for p in (_WHAT_IF, _ABOUT_IT, _STILL_HOLDS, _DO_IT, _FOR_IT, _ABOUT_THAT, _AGE_ASKED)
         )
         and _ABOUT_THE_ML.search(plain) is None
     )
@@ -952,6 +966,26 @@ _DARK_WORDS = re.compile(
     r"finir|vivre|vie|air|plus la|plus là|frapp\w*|tap\w*|coup\w*|dehors|rue|dormir|nuit|seule?|"
     r"mal|peur|danger|sang|cachets|medocs)\b"
 )
+# A call for help, which no short message may lose to a follow-up reading.
+_HELP = re.compile(
+    r"\b(?:aid\w*|help|secours|sos|urgen\w*|appel\w*|police|pompiers?|fini\w*|fin|adieu|part\w*"
+    r"|pars|marre|rien|personne|jamais|noir\w*|vide|bout|craqu\w*|pleur\w*|triste)\b"
+)
+PLAIN_MAX_WORDS = 6
+
+
+def _plain(text: str) -> bool:
+    """A few ordinary words ("avant noel si possible"): no dark word, no call for help."""
+    plain = plain_text(text)
+    words = re.findall(r"[a-z]{2,}", plain)
+    return (
+        len(words) >= 2
+        and len(plain.split()) <= PLAIN_MAX_WORDS
+        and not _DARK_WORDS.search(plain)
+        and not _HELP.search(plain)
+    )
+
+
 _ASKS_ADDRESS = re.compile(
     r"\badresse\b|\b(?:c'est|c|elle est|ils sont|c est) où\b"
     r"|\b(?:c'est|c|elle est|ils sont|c est) ou\s*(?:deja|déjà|exactement|precisement"

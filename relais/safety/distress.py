@@ -294,7 +294,8 @@ _GENERIC = (
 _HIT = (
     r"(?:frapp\w*|tap(?:e|es|ent|er|ait|aient)(?! (?:sur|l incruste|la discute|dans l oeil))|"
     r"bat|battent|battu\w*|battre|cogn\w*|gifl\w*|giffl\w*|baff\w*|etrangl\w*|viol\w*|"
-    r"tabass\w*|defonc\w*|brul\w*|menac\w*|attouch\w*|harcel\w*|touch(?:e|ent|ait|er) (?:la nuit|"
+    r"tabass\w*|defonc\w*|brul\w*|menac\w*|attouch\w*|harcel\w*|(?:garde|laisse|tient) enferm\w*|"
+    r"touch(?:e|ent|ait|er) (?:la nuit|"
     r"partout|quand|alors|sans|contre|de force)|enferm\w*|sequestr\w*|pouss\w* contre|"
     r"serr\w* (?:le|mon) cou|serr\w* la gorge|"
     r"casse la gueule|met des (?:coups|claques|baffes|gifles)|donne des (?:coups|claques|"
@@ -435,6 +436,11 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"(?: de| d)? {_PILLS}\b(?! (?:a la pharmacie|en pharmacie|chez le pharmacien|pour (?:ma|"
         rf"mon|mes|la|le|les|sa|son|ses)\b))",
         r"\b(?:pense|pensais|songe)\w*(?: \w+){0,2} (?:a|d) en finir\b(?! avec)",
+        # Sets zx, zy: leaving "pour de bon", pills put aside, no one to bear with one any more.
+        r"\bsi je (?:partais|pars|disparaissais|disparais) pour (?:de bon|toujours)\b",
+        rf"\b(?:mets|met|mis|garde|stocke)\w* (?:des |mes |les )?{_PILLS} de cote\b",
+        r"\b(?:personne|plus personne|vous|ils|elles|il|elle)\b(?: \w+){0,2} (?:aura|auront|aurez|"
+        r"aurait|n aura) plus (?:a|besoin de) me supporter\b",
         r"^(?=.*\b(?:en finir|rejoindre (?:mon|ma|mes)|partir pour de bon|la haut|mourir)\b)"
         r".*\b(?:j ai|g|jai) tout (?:prepare|organise|prevu)\b",
         rf"\b(?:bu|picole)\w*(?: \w+){{0,3}} (?:et|puis) (?:pris|avale)\w* (?:des|mes|plein de|"
@@ -634,7 +640,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"pour l eternite|sans reveil)\b",
         r"\bsi\b(?: \w+){1,8} (?:je me tue|je me suicide|je me foutrai en l air|je me jette|"
         r"je me pends|je me fous en l air|je me supprime)\b(?! (?:a|au|aux|de|du|des) )",
-        r"\b(?:ma|c est ma|c ma) derniere nuit\b(?! (?:a|au|aux|en|dans|chez|ici|de|d|avant)\b)",
+        r"\b(?:ma|c est ma|c ma) derniere nuit\b(?! (?:a|au|aux|en|dans|chez|ici|d|avant)\b)"
+        r"(?! de (?!toute facon))",
         r"\b(?:bonne nuit|adieu|au revoir|bye)\b(?: \w+){0,3} pour (?:toujours|de bon)\b",
         r"\bje me tue\b(?: \w+){0,3} c est (?:fini|la fin)\b",
         # Round 8 (set zh): how long a body lasts without food and water; a goodbye note.
@@ -747,6 +754,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"\b{_FAMILY}\b(?: \w+){{0,2}} (?:vient|rentre|entre) dans (?:ma chambre|mon lit)\b"
         r"(?: \w+){0,3} la nuit\b",
         r"\binceste\b",
+        # Round 12 (set zx): a child left alone for days.
+        r"\b(?:[2-9]|1[0-5]) ans\b(?: \w+){0,4} (?:seule?|tout seul|toute seule) (?:a la maison|"
+        r"chez (?:nous|moi|elle|lui)|depuis \w+ (?:jours|nuits))\b",
         # Round 12 (sets zt, zv): a runaway minor; a child screaming under blows next door.
         r"\b1[0-7] ans\b(?: \w+){0,4} (?:a )?fugu\w*|\bfugu\w*\b(?: \w+){0,8} 1[0-7] ans\b",
         r"\benfants?\b(?: \w+){0,3} (?:hurler|crier|pleurer|hurle|crie)\b(?: \w+){0,5} "
@@ -795,6 +805,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\bsi je (?:le|la|te) quitt\w*\b(?: \w+){0,3} (?:il|elle) (?:me tue\w*|va me tuer|"
         r"me fera|me ferait|me defonce\w*|brule\w*|va bruler|mettra le feu)",
         r"\b(?:brul\w*|feu)\b(?: \w+){0,4} avec moi dedans\b",
+        rf"\b{_PARTNER}\b(?: \w+){{0,3}} (?:il |elle )?(?:frappe|tape|bat|enferme) moi\b",
         # Round 12 (set zt): a father or stepfather hitting the mother, witnessed.
         r"\b(?:mon (?:pere|daron|beau pere|papa)|le (?:mec|copain|mari) de ma mere)\b(?: \w+){0,6} "
         r"(?:tape|frappe|bat|cogne|tabasse|gifle|etrangle)\w* (?:ma mere|ma maman|ma reum|"
@@ -897,6 +908,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
     ),
     DistressKind.IMMEDIATE_DANGER: (
         # Round 9, apostrophe probe: threats over a debt, to oneself or one's family.
+        r"\bsi\b(?: \w+){1,6} (?:il|ils|elle|on) s en (?:prend|prendra|prendront|prendrait) a "
+        r"(?:ma famille|mes parents|ma mere|mon pere|ma soeur|mon frere|mes proches|moi)\b",
         r"\b(?:va|allait|vont|veut|veulent|allaient) s en prendre a (?:ma famille|mes parents|"
         r"ma mere|mon pere|ma soeur|mon frere|mes freres|mes soeurs|mon fils|ma fille|ma copine)\b",
         r"\b(?:fait|fera|faire|ferait) du mal a (?:ma famille|mes parents|ma mere|mon pere|"
@@ -1050,6 +1063,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"\b(?:la|le|me|m) menace\w* et (?:la|le|me) touche\w*\b",
         r"\b(?:voiture|scooter|camionnette|moto)\b(?: \w+){0,2} (?:qui )?tourne autour de moi\b",
         r"\bfai\w* travailler la nuit dans des (?:hotels|apparts|airbnb)\b",
+        # Round 12 (set zy): an older sibling who hits (17 / 112, as a young adult's brother).
+        r"\b(?:mon (?:grand )?frere|ma (?:grande )?soeur|mon cousin|ma cousine)\b(?: \w+){0,2} "
+        r"(?:me|m) (?:tape|frappe|bat|cogne|tabasse)\w*\b(?! (?:sur les nerfs|la discute))",
         # Round 12 (sets zr, zt, zu): a drink spiked, something swallowed at a party with
         # symptoms, threatened with a knife.
         r"\b(?:mis|mit|mettre|verse)\w* (?:un truc|quelque chose|qqch|qqc|un produit|de la drogue|"
@@ -1327,6 +1343,7 @@ def _ordered(kinds: Iterable[DistressKind]) -> list[DistressKind]:
 _DARK_EMOJI = ("\U0001f52a", "\U0001faa2", "\U0001f48a", "\u26b0", "\U0001faa6", "\U0001fa78")
 _PLAN_OR_END_RE = re.compile(
     r"\b(?:vais|va|vas) le faire\b|\bc (?:est )?(?:fini|la fin) pour moi\b|"
+    r"\bencore (?:cette nuit|ce soir)\b|"
     r"\badieu\b(?! (?:la|le|les|l|mon|ma|mes|aux?)\b)|"
     r"\b(?:ce soir|cette nuit) (?:c est|c) (?:decide|la bonne|fini)\b|\bplus envie\b"
 )

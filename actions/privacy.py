@@ -8,7 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import channel_of, dialogue, emit, state_of
+from actions.common import channel_of, dialogue, emit, latest_text, state_of
+from actions.conversation import ActionDefaultFallback
+from relais.dialogue.turns import asks_to_erase
 
 
 class ActionOptOut(Action):
@@ -35,4 +37,7 @@ class ActionDeleteData(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         state = state_of(tracker)
+        if not asks_to_erase(latest_text(tracker)):
+            # Read as "erase" without a word for it ("dans l'info genre dev web"): lose nothing.
+            return ActionDefaultFallback().run(dispatcher, tracker, domain)
         return emit(dispatcher, tracker, state, dialogue().delete_data(state))

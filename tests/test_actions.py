@@ -1279,3 +1279,16 @@ def test_a_few_plain_words_the_classifier_read_as_danger_stay_on_the_last_need(
 )
 def test_age_and_it_questions_lean_on_the_last_answer(text: str) -> None:
     assert what_if(text)
+
+
+def test_erasure_misread_loses_nothing(app_settings: str) -> None:
+    # "dans l'info genre dev web" read as delete_data: no erasure without a word for it.
+    slots = {"privacy_notice_shown": True, "need": "training", "awaiting_location": True}
+    messages, _ = run(
+        ActionDeleteData(), tracker("dans l'info genre dev web", "delete_data", slots)
+    )
+    assert all("effacé" not in m["text"] for m in messages)
+    assert answered_need(bubbles(messages)) == "training"
+    assert messages[-1].get("custom") != {"relais_erase": True}
+    messages, _ = run(ActionDeleteData(), tracker("effacez mon historique", "delete_data", slots))
+    assert "effacé" in messages[0]["text"]

@@ -87,3 +87,8 @@ def test_a_film_about_someone_else_that_led_to_a_trade() -> None:
     assert not harmless_frame(
         "un docu sur le suicide m'a donné envie de devenir infirmier, et de le faire"
     )
+
+
+def test_fed_up_with_the_family_at_christmas_is_a_figure_of_speech() -> None:
+    assert harmless_frame("jpp de ma famille mdr 5 jours de repas de noel")
+    assert not harmless_frame("jpp de ma famille, mon père me frappe")

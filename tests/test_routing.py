@@ -780,3 +780,16 @@ def test_pareil_is_not_mareil() -> None:
 def test_working_au_black_is_no_place_outside() -> None:
     text = "mon pote il se tue au taf dans un kebab au black 12h par jour pour 40 balles"
     assert resolve(text).status == "not_found"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon contrat de renfort noel se termine le 31, jveux un autre taf en janvier",
+        "jdois annuler mon rdv du 29 a la mission locale",
+        "un jeune qui sort de l'ASE le 31 décembre",
+    ],
+)
+def test_a_date_is_not_a_departement(text: str) -> None:
+    assert resolve(text).status == "not_found"
+    assert resolve("j'habite dans le 31").status == "outside_idf"

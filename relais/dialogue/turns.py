@@ -896,8 +896,10 @@ _PATHS = frozenset({"job", "apprenticeship", "training"})
 TRADE_NEEDS = frozenset({"job", "apprenticeship", "training", "orientation"})
 _TRADE_DETAIL = re.compile(
     r"^(?:(?:et|ou|plutot|plutôt|genre|surtout|plutot|de preference|de préférence)\s+)?"
-    r"(?:en|dans (?:le|la|l'|les)|ds (?:le|la|l'|les)|comme)\s*[a-zà-ÿ'-]+(?:\s+[a-zà-ÿ'-]+)?"
-    r"(?:\s+(?:ça|ca|sa|c'est|c) (?:marche|passe|va|possible)(?: aussi)?|\s+aussi|\s+c possible)?"
+    r"(?:en|dans (?:le|la|l'|les)|ds (?:le|la|l'|les)|comme)\s*[a-zà-ÿ'-]+"
+    r"(?:\s+(?:genre\s+)?[a-zà-ÿ'-]+){0,2}"
+    r"(?:\s+(?:ça|ca|sa|c'est|c) (?:marche|passe|va|possible)(?: aussi)?|\s+aussi|\s+c possible"
+    r"|\s+si possible|\s+de pr[eé]f[eé]rence)?"
     r"\s*[?!.]*$"
 )
 
@@ -1018,6 +1020,20 @@ _STOP_LAST = re.compile(
     r"|ne m'?(?:[eé]cris|[eé]crivez|relance[zs]?) plus)"
     r"(?: (?:stp|svp|merci|mrc))?\s*[.!]*\s*$"
 )
+
+
+# Words without which a typed message is never read as "erase everything" (round 12: "dans l'info
+# genre dev web" was): erasing on a misreading would lose what the young person said.
+_ERASE_WORDS = re.compile(
+    r"\b(?:supprim\w*|efface\w*|effac\w*|oubli\w*|delete|erase|rgpd|d[eé]truir\w*|d[eé]truis\w*"
+    r"|retir\w*|enl[eè]v\w*|vir\w*|dispara[iî]\w*|nettoy\w*|remove|wipe|forget)\b"
+)
+
+
+def asks_to_erase(text: str) -> bool:
+    """ "supprime mes données", "/supprimer", "oubliez-moi": erasure asked in words."""
+    plain = text.casefold().strip()
+    return plain.startswith("/") or _ERASE_WORDS.search(plain) is not None
 
 
 def ends_with_stop(text: str) -> bool:

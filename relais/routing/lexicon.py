@@ -65,6 +65,17 @@ AMOUNT_WORDS = _words("e eur euro euros balles k km m habitants personnes ans")
 # Words around a bare number that make it a département number.
 DEPARTMENT_WORDS = _words("departement dep dept dpt")
 
+# "se termine le 31", "mon rdv du 29", "le 31 décembre": a date, not a département (round 12).
+MONTHS = _words(
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre "
+    "janv fev sept oct nov dec"
+)
+DATE_BEFORE = _words(
+    "termine finit fini fin avant apres jusqu depuis rdv rendez vous date commence debut lundi "
+    "mardi mercredi jeudi vendredi samedi dimanche partir prevu rentree jour expire limite ferme "
+    "ouvert reouvre part pars rentre arrive revient demenage soir matin"
+)
+
 # Towns outside IDF that are meant, rather than the IDF commune whose name merely starts with
 # theirs (Cannes ≠ Cannes-Écluse, Limoges ≠ Limoges-Fourches). Reviewed from the data: every
 # other such clash (Champigny, Saint-Maur, Montigny...) is read as the IDF commune.

@@ -16,10 +16,12 @@ from relais.routing.lexicon import (
     ARRONDISSEMENT_WORDS,
     COMMON_WORDS,
     CONNECTORS,
+    DATE_BEFORE,
     DEPARTMENT_WORDS,
     FILLERS,
     GENERIC,
     LOCATION_CUES,
+    MONTHS,
     ORDINAL,
     OUTSIDE_BEFORE_IDF_PREFIX,
 )
@@ -313,7 +315,15 @@ def _number(tokens: list[str], i: int, evidence: _Evidence, index: _Index, whole
     elif (
         ordinal is None
         and len(token) in (2, 3)
-        and (previous in DEPARTMENT_WORDS or (previous in _ARTICLE_BEFORE_NUMBER and value > 20))
+        and (
+            previous in DEPARTMENT_WORDS
+            or (
+                previous in _ARTICLE_BEFORE_NUMBER
+                and value > 20
+                and following not in MONTHS
+                and not (i >= 2 and tokens[i - 2] in DATE_BEFORE)
+            )
+        )
     ):
         evidence.outside = evidence.outside or 1 <= value <= 95 or 971 <= value <= 976
 

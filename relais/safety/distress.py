@@ -262,7 +262,7 @@ _SELF_KILL = (
 _NOT_THIRD = r"(?<!\bil )(?<!\bon )(?<!\bils )(?<!\belle )(?<!\belles )(?<!\bqui )"
 _NOT_LITERAL_DEATH = (
     r"(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|de honte|de fatigue|"
-    r"de sommeil|de stress|de jalousie|la bouche ouverte|la dalle|avant d avoir|"
+    r"de sommeil|de stress|de jalousie|la bouche ouverte|la dalle|avant d avoir|en premier|"
     r"avant de (?:l avoir|reussir|trouver|finir|le passer)|"
     r"si je (?:rate|loupe|foire|echoue|l ai pas|trouve pas)|"
     # "je vais crever si g pas mon permis cette année": a goal missed (round 11).
@@ -436,6 +436,9 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"(?: de| d)? {_PILLS}\b(?! (?:a la pharmacie|en pharmacie|chez le pharmacien|pour (?:ma|"
         rf"mon|mes|la|le|les|sa|son|ses)\b))",
         r"\b(?:pense|pensais|songe)\w*(?: \w+){0,2} (?:a|d) en finir\b(?! avec)",
+        # Set zz: one mouth less to feed; what it takes bought.
+        r"\bune bouche de moins a nourrir\b",
+        r"\b(?:achete|pris|trouve|prepare|garde)\w* de quoi en finir\b",
         # Sets zx, zy: leaving "pour de bon", pills put aside, no one to bear with one any more.
         r"\bsi je (?:partais|pars|disparaissais|disparais) pour (?:de bon|toujours)\b",
         rf"\b(?:mets|met|mis|garde|stocke)\w* (?:des |mes |les )?{_PILLS} de cote\b",
@@ -499,7 +502,7 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"allait|a essaye|a tente|compte|comptait|comptent|comptaient) (?:de |d |a )?"
         r"(?:disparaitre(?! (?:des|du|de la|de ma|"
         r"de sa|de leur|de son) )|mourir(?! (?:de rire|de faim|de chaud|de froid|de soif|d ennui|"
-        r"de honte|de fatigue|de sommeil|de stress))|partir pour (?:toujours|de bon)"
+        r"de honte|de fatigue|de sommeil|de stress|en premier))|partir pour (?:toujours|de bon)"
         r"(?! (?:en|a|au|aux|dans|vers|chez|de chez|loin)\b)|se (?:tuer(?! a la tache| au travail)|"
         r"suicider|jeter (?:sous|du|d|par|dans|de|en bas)|pendre|foutre en l air|"
         r"ouvrir les veines|tirer une balle(?! dans le pied))|en finir)\b",
@@ -754,6 +757,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         rf"\b{_FAMILY}\b(?: \w+){{0,2}} (?:vient|rentre|entre) dans (?:ma chambre|mon lit)\b"
         r"(?: \w+){0,3} la nuit\b",
         r"\binceste\b",
+        # Round 12 (set zz): a child touched by a relative or an adult.
+        r"\bse fait (?:toucher|violer|tripoter|frapper|taper|battre) par (?:un|une|son|sa|mon|ma|"
+        r"leur) (?:cousin|cousine|oncle|tante|voisin|voisine|adulte|beau pere|prof|entraineur|"
+        r"coach|moniteur|animateur)\b",
         # Round 12 (set zx): a child left alone for days.
         r"\b(?:[2-9]|1[0-5]) ans\b(?: \w+){0,4} (?:seule?|tout seul|toute seule) (?:a la maison|"
         r"chez (?:nous|moi|elle|lui)|depuis \w+ (?:jours|nuits))\b",
@@ -820,6 +827,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"strangled|chokes|choked) me\b",
     ),
     DistressKind.HOMELESS: (
+        # Round 12 (set zz): locked out, the locks changed.
+        r"\b(?:ont|a|avait|avaient) change (?:les|la) serrures?\b",
         # Round 9 (set zj): no place to sleep tonight, asked as a question.
         r"\b(?:plus|pas|aucun|nul) (?:d )?(?:endroit|coin|lieu|place|toit) (?:ou|pour) dormir "
         r"(?:cette nuit|ce soir)\b",
@@ -927,7 +936,8 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         r"le dis|appelle la police)\b(?: \w+){0,2} (?:il|elle|ils|on) "
         r"(?:me tue|me tuera|va me tuer|vont me tuer|me butera|va me buter)\b",
         r"\b(?:veut|veulent|voulait|a essaye de|ont essaye de|menace de|menacent de|"
-        r"va venir|vont venir) (?:me tuer|me buter|me frapper|me faire du mal|me planter)\b",
+        r"va venir|vont venir|viendrait|viendra|viendront|viendraient) (?:me tuer|me buter|"
+        r"me frapper|me faire du mal|me planter)\b",
         r"\b(?:il|elle|ils|elles|on|qui) (?:va|vont|allait|allaient|vas|veut|veulent) (?:me tuer|"
         r"me buter|me planter|me planter un couteau|me poignarder|me tabasser|me defoncer|"
         r"me casser la gueule|me niquer|me faire la peau|me faire du mal)\b"
@@ -1066,6 +1076,10 @@ _PATTERNS: dict[DistressKind, tuple[str, ...]] = {
         # Round 12 (set zy): an older sibling who hits (17 / 112, as a young adult's brother).
         r"\b(?:mon (?:grand )?frere|ma (?:grande )?soeur|mon cousin|ma cousine)\b(?: \w+){0,2} "
         r"(?:me|m) (?:tape|frappe|bat|cogne|tabasse)\w*\b(?! (?:sur les nerfs|la discute))",
+        # Round 12 (set zz): a knife held to the throat (not "le couteau sous la gorge", a
+        # figure of speech).
+        r"\b(?:mis|met|pose|colle|mettre)\w* (?:un|son|sa) (?:couteau|lame|cutter|flingue|arme|"
+        r"pistolet) (?:sous|sur|contre) (?:la|ma|mon) (?:gorge|cou|tete|tempe|ventre)\b",
         # Round 12 (sets zr, zt, zu): a drink spiked, something swallowed at a party with
         # symptoms, threatened with a knife.
         r"\b(?:mis|mit|mettre|verse)\w* (?:un truc|quelque chose|qqch|qqc|un produit|de la drogue|"

@@ -71,9 +71,10 @@ _IDIOMS = re.compile(
     r"(?= si (?:\S+ ){0,4}?(?:pas|rate|loupe|foire|echoue|redouble|perds?)\b| mdr\b| ptdr\b"
     r"| lol\b| 😂| 🤣)"
     # "jpp de mes fautes": fed up with something small.
-    r"|jpp (?:de|des|du) (?:mes |ces |cette |ce |la |le |les |l')?(?:fautes?|cours|transports?"
+    r"|jpp (?:de|des|du) (?:mes |ces |cette |ce |la |le |les |l'|ma |mon )?"
+    r"(?:fautes?|cours|transports?"
     r"|bus|rer|metro|devoirs?|exams?|partiels?|voisins?|profs?|chef|patron|collegues?|questions?"
-    r"|notifs?|pubs?|bouchons?))"
+    r"|notifs?|pubs?|bouchons?|famille|repas|fetes|vacances|cousins?|belle-famille))"
 )
 # What is left that could still be danger, once the figures of speech are set aside.
 _DARK = re.compile(

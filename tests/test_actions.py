@@ -1292,3 +1292,6 @@ def test_erasure_misread_loses_nothing(app_settings: str) -> None:
     assert messages[-1].get("custom") != {"relais_erase": True}
     messages, _ = run(ActionDeleteData(), tracker("effacez mon historique", "delete_data", slots))
     assert "effacé" in messages[0]["text"]
+    text = "je veux plus que vous gardiez mes infos"
+    messages, _ = run(ActionDeleteData(), tracker(text, "delete_data", slots))
+    assert "effacé" in messages[0]["text"]

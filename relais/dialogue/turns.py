@@ -1025,8 +1025,14 @@ _STOP_LAST = re.compile(
 # Words without which a typed message is never read as "erase everything" (round 12: "dans l'info
 # genre dev web" was): erasing on a misreading would lose what the young person said.
 _ERASE_WORDS = re.compile(
-    r"\b(?:supprim\w*|efface\w*|effac\w*|oubli\w*|delete|erase|rgpd|d[eé]truir\w*|d[eé]truis\w*"
-    r"|retir\w*|enl[eè]v\w*|vir\w*|dispara[iî]\w*|nettoy\w*|remove|wipe|forget)\b"
+    r"\b(?:supp?r?[iy]m\w*|s[iu]pp?r?im\w*|suppression|supression|[eé]ff?a[cs]\w*|oubli\w*|bliy\w*"
+    r"|delete|erase|rgpd|d[eé]trui\w*|retir\w*|enl[eè]v\w*|vir\w*|dispara[iî]\w*|nettoy\w*"
+    r"|remove|wipe|forget|silin|[sș]terge\w*|borr\w*|apag\w*|mse7|traces?|exist\w*)\b"
+    r"|\breste (?:plus )?(?:rien|aucune?)\b|\bgard\w* (?:plus )?rien\b"
+    # "je veux plus que vous gardiez mes infos": the data named.
+    r"|\b(?:mes|mé|mon|ma|nos|notre|tout(?:es)? (?:les|mes)) (?:donn\w*|don[eé]s?|infos?"
+    r"|informations?|historique|compte|kont\w*|konte|conversation|messages|data|dados|datos"
+    r"|dossier)\b|\benf[oò]masyon\b"
 )
 
 
